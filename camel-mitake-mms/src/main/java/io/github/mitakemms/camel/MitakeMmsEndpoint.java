@@ -1,0 +1,103 @@
+package io.github.mitakemms.camel;
+
+import io.github.mitakemms.camel.client.AccessTokenCache;
+import io.github.mitakemms.camel.client.MitakeMmsClient;
+import io.github.mitakemms.camel.consumer.MitakeMmsCallbackConsumer;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.DefaultEndpoint;
+
+/**
+ * Send MMS and query their delivery reports through the Mitake MMS JSON API, and receive the delivery reports the
+ * gateway posts back.
+ */
+@UriEndpoint(firstVersion = "1.0.0", scheme = "mitake-mms", title = "Mitake MMS", syntax = "mitake-mms:operation",
+             category = { Category.MOBILE }, headersClass = MitakeMmsConstants.class)
+public class MitakeMmsEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    @UriParam
+    private MitakeMmsConfiguration configuration;
+
+    public MitakeMmsEndpoint(String uri, MitakeMmsComponent component, MitakeMmsConfiguration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public MitakeMmsComponent getComponent() {
+        return (MitakeMmsComponent) super.getComponent();
+    }
+
+    @Override
+    public Producer createProducer() throws Exception {
+        if (configuration.getOperation() == MitakeMmsOperation.callback) {
+            throw new IllegalArgumentException(
+                    "mitake-mms:callback is a consumer (from); use push, queryBatchDR or querySingleDR to send");
+        }
+        requireProducerOptions();
+        return new MitakeMmsProducer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (configuration.getOperation() != MitakeMmsOperation.callback) {
+            throw new IllegalArgumentException("mitake-mms:" + configuration.getOperation()
+                                               + " is a producer (to); use mitake-mms:callback to receive reports");
+        }
+        MitakeMmsCallbackConsumer consumer = new MitakeMmsCallbackConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
+    }
+
+    private void requireProducerOptions() {
+        if (isBlank(configuration.getBaseUrl())) {
+            throw new IllegalArgumentException("mitake-mms option baseUrl is required to send (the gateway's https URL)");
+        }
+        if (isBlank(configuration.getClientId())) {
+            throw new IllegalArgumentException("mitake-mms option clientId is required to send");
+        }
+        if (isBlank(configuration.getClientSecret())) {
+            throw new IllegalArgumentException("mitake-mms option clientSecret is required to send");
+        }
+        if (configuration.getMaxConnections() < 1) {
+            throw new IllegalArgumentException(
+                    "mitake-mms option maxConnections must be at least 1, was " + configuration.getMaxConnections());
+        }
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    MitakeMmsClient client() {
+        return getComponent().client(configuration);
+    }
+
+    AccessTokenCache tokens() {
+        return getComponent().tokens(configuration);
+    }
+
+    public MitakeMmsConfiguration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(MitakeMmsConfiguration configuration) {
+        this.configuration = configuration;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        return configuration.getOperation() == MitakeMmsOperation.callback
+                ? configuration.getPath() : configuration.getBaseUrl();
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "http";
+    }
+}

@@ -1,0 +1,268 @@
+package io.github.mitakemms.camel.binding;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.activation.DataHandler;
+
+import io.github.mitakemms.camel.MitakeMmsConfiguration;
+import io.github.mitakemms.camel.MitakeMmsConstants;
+import io.github.mitakemms.camel.model.Attachment;
+import io.github.mitakemms.camel.model.Destination;
+import io.github.mitakemms.camel.model.MmsMessage;
+import org.apache.camel.Exchange;
+import org.apache.camel.InvalidPayloadException;
+import org.apache.camel.Message;
+import org.apache.camel.attachment.AttachmentMessage;
+import org.apache.camel.component.file.GenericFile;
+
+/**
+ * Turns an exchange into the push request: the body (a {@link MmsMessage}, a Map of the API's field names, a String of
+ * text content, or binary content as one attachment), completed by the headers, then by the endpoint's options, plus the
+ * Camel attachments of the message. Always returns a new {@link MmsMessage}: the exchange's body is never changed.
+ */
+public final class MessageBinding {
+
+    private MessageBinding() {
+    }
+
+    public static MmsMessage toMessage(Exchange exchange, MitakeMmsConfiguration config) throws InvalidPayloadException {
+        Message in = exchange.getMessage();
+        ZoneId zone = ZoneId.of(config.getTimeZone());
+        Object body = in.getBody();
+        MmsMessage msg = new MmsMessage();
+        if (body instanceof MmsMessage m) {
+            copy(m, msg);
+        } else if (body instanceof Map<?, ?> map) {
+            fromMap(map, msg, zone);
+        } else if (body instanceof String s) {
+            msg.setContent(s);
+        } else if (body != null && isBinary(body)) {
+            msg.getAttachments().add(binaryAttachment(exchange, body));
+        } else if (body != null) {
+            throw new InvalidPayloadException(exchange, MmsMessage.class, in,
+                    new IllegalArgumentException("mitake-mms push takes a MmsMessage, a Map, a String or binary content "
+                                                 + "(byte[], File, Path, InputStream, GenericFile), not "
+                                                 + body.getClass().getName()));
+        }
+        fromHeaders(in, msg, zone);
+        if (msg.getSubject() == null) {
+            msg.setSubject(config.getSubject());
+        }
+        if (msg.getProjectName() == null) {
+            msg.setProjectName(config.getProjectName());
+        }
+        addCamelAttachments(in, msg);
+        return msg;
+    }
+
+    private static void copy(MmsMessage from, MmsMessage to) {
+        to.setSubject(from.getSubject());
+        to.setContent(from.getContent());
+        to.setOrderTime(from.getOrderTime());
+        to.setExpireTime(from.getExpireTime());
+        to.setProjectName(from.getProjectName());
+        if (from.getDestinations() != null) {
+            for (Destination d : from.getDestinations()) {
+                to.getDestinations().add(new Destination(d.getTo(), d.getCId()));
+            }
+        }
+        if (from.getAttachments() != null) {
+            to.getAttachments().addAll(from.getAttachments());
+        }
+    }
+
+    private static void fromMap(Map<?, ?> map, MmsMessage msg, ZoneId zone) {
+        msg.setSubject(string(map.get("subject")));
+        msg.setContent(string(map.get("content")));
+        msg.setOrderTime(MitakeTimes.format("orderTime", map.get("orderTime"), zone));
+        msg.setExpireTime(MitakeTimes.format("expireTime", map.get("expireTime"), zone));
+        msg.setProjectName(string(map.get("projectName")));
+        Object destinations = map.get("destinations");
+        if (destinations instanceof Collection<?> list) {
+            int i = 0;
+            for (Object d : list) {
+                if (d instanceof Destination dest) {
+                    msg.getDestinations().add(new Destination(dest.getTo(), dest.getCId()));
+                } else if (d instanceof Map<?, ?> dm) {
+                    msg.getDestinations().add(new Destination(string(dm.get("to")), string(dm.get("cID"))));
+                } else if (d != null) {
+                    msg.getDestinations().add(new Destination(d.toString().trim()));
+                } else {
+                    throw new IllegalArgumentException("mitake-mms destinations[" + i + "] is null");
+                }
+                i++;
+            }
+        } else if (destinations != null) {
+            throw new IllegalArgumentException("mitake-mms destinations must be a List, was "
+                                               + destinations.getClass().getName());
+        }
+        if (map.get("to") != null) {
+            List<Destination> to = destinations(map.get("to"), "to");
+            String cId = string(map.get("cID"));
+            if (cId != null && to.size() == 1) {
+                to.get(0).setCId(cId);
+            }
+            msg.getDestinations().addAll(to);
+        }
+        Object attachments = map.get("attachments");
+        if (attachments instanceof Collection<?> list) {
+            for (Object a : list) {
+                if (a instanceof Attachment att) {
+                    msg.getAttachments().add(att);
+                } else if (a instanceof Map<?, ?> am) {
+                    msg.getAttachments().add(new Attachment(string(am.get("attachContent")), string(am.get("attachType")),
+                            string(am.get("attachName"))));
+                } else {
+                    throw new IllegalArgumentException("mitake-mms attachments must hold Maps or Attachments, not "
+                                                       + (a == null ? "null" : a.getClass().getName()));
+                }
+            }
+        } else if (attachments != null) {
+            throw new IllegalArgumentException("mitake-mms attachments must be a List, was "
+                                               + attachments.getClass().getName());
+        }
+    }
+
+    private static void fromHeaders(Message in, MmsMessage msg, ZoneId zone) {
+        if (msg.getSubject() == null) {
+            msg.setSubject(in.getHeader(MitakeMmsConstants.SUBJECT, String.class));
+        }
+        if (msg.getContent() == null) {
+            msg.setContent(in.getHeader(MitakeMmsConstants.CONTENT, String.class));
+        }
+        if (msg.getOrderTime() == null) {
+            msg.setOrderTime(MitakeTimes.format("orderTime", in.getHeader(MitakeMmsConstants.ORDER_TIME), zone));
+        }
+        if (msg.getExpireTime() == null) {
+            msg.setExpireTime(MitakeTimes.format("expireTime", in.getHeader(MitakeMmsConstants.EXPIRE_TIME), zone));
+        }
+        if (msg.getProjectName() == null) {
+            msg.setProjectName(in.getHeader(MitakeMmsConstants.PROJECT_NAME, String.class));
+        }
+        if (msg.getDestinations().isEmpty()) {
+            Object to = in.getHeader(MitakeMmsConstants.TO);
+            if (to != null) {
+                List<Destination> list = destinations(to, MitakeMmsConstants.TO);
+                String cId = in.getHeader(MitakeMmsConstants.CID, String.class);
+                if (cId != null && list.size() == 1) {
+                    list.get(0).setCId(cId);
+                }
+                msg.getDestinations().addAll(list);
+            }
+        }
+    }
+
+    /** Destinations from a comma-separated String, a Collection or an array of phone numbers. */
+    static List<Destination> destinations(Object value, String field) {
+        List<Destination> list = new ArrayList<>();
+        if (value instanceof Collection<?> c) {
+            for (Object o : c) {
+                addPhone(list, o);
+            }
+        } else if (value instanceof Object[] array) {
+            for (Object o : array) {
+                addPhone(list, o);
+            }
+        } else if (value instanceof CharSequence s) {
+            for (String part : s.toString().split(",")) {
+                addPhone(list, part);
+            }
+        } else {
+            throw new IllegalArgumentException("mitake-mms " + field + " must be a comma-separated String or a Collection, "
+                                               + "was " + value.getClass().getName());
+        }
+        return list;
+    }
+
+    private static void addPhone(List<Destination> list, Object phone) {
+        if (phone instanceof Destination d) {
+            list.add(new Destination(d.getTo(), d.getCId()));
+            return;
+        }
+        String p = phone == null ? "" : phone.toString().trim();
+        if (!p.isEmpty()) {
+            list.add(new Destination(p));
+        }
+    }
+
+    private static boolean isBinary(Object body) {
+        return body instanceof byte[] || body instanceof File || body instanceof Path || body instanceof InputStream
+               || body instanceof GenericFile;
+    }
+
+    private static Attachment binaryAttachment(Exchange exchange, Object body) throws InvalidPayloadException {
+        Message in = exchange.getMessage();
+        String name = in.getHeader(MitakeMmsConstants.ATTACHMENT_NAME, String.class);
+        if (name == null && body instanceof GenericFile<?> gf) {
+            name = gf.getFileNameOnly();
+        }
+        if (name == null && body instanceof File f) {
+            name = f.getName();
+        }
+        if (name == null && body instanceof Path p && p.getFileName() != null) {
+            name = p.getFileName().toString();
+        }
+        if (name == null) {
+            name = in.getHeader(Exchange.FILE_NAME, String.class);
+        }
+        byte[] bytes;
+        try {
+            if (body instanceof byte[] b) {
+                bytes = b;
+            } else if (body instanceof File f) {
+                bytes = Files.readAllBytes(f.toPath());
+            } else if (body instanceof Path p) {
+                bytes = Files.readAllBytes(p);
+            } else if (body instanceof InputStream is) {
+                bytes = is.readAllBytes();
+            } else {
+                bytes = in.getMandatoryBody(byte[].class);
+            }
+        } catch (IOException e) {
+            throw new InvalidPayloadException(exchange, byte[].class, in, e);
+        }
+        if (name == null) {
+            // no name anywhere: name it after what its leading bytes show, validation then checks the rest
+            String sniffed = AttachmentTypes.sniff(bytes, bytes.length);
+            name = sniffed == null ? null : "attachment." + sniffed;
+        } else {
+            name = lastSegment(name);
+        }
+        return Attachment.of(name, bytes);
+    }
+
+    private static void addCamelAttachments(Message in, MmsMessage msg) {
+        if (in instanceof AttachmentMessage am && am.hasAttachments()) {
+            for (Map.Entry<String, DataHandler> e : am.getAttachments().entrySet()) {
+                try (InputStream is = e.getValue().getInputStream()) {
+                    msg.getAttachments().add(Attachment.of(lastSegment(e.getKey()), is.readAllBytes()));
+                } catch (IOException ex) {
+                    throw new IllegalArgumentException("Cannot read the Camel attachment " + e.getKey() + ": "
+                                                       + ex.getMessage(), ex);
+                }
+            }
+        }
+    }
+
+    private static String lastSegment(String name) {
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        return slash >= 0 ? name.substring(slash + 1) : name;
+    }
+
+    private static String string(Object o) {
+        if (o == null) {
+            return null;
+        }
+        String s = o.toString();
+        return s.isEmpty() ? null : s;
+    }
+}

@@ -1,0 +1,198 @@
+package io.github.mitakemms.camel.client;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+
+import javax.net.ssl.SSLContext;
+
+import com.fasterxml.jackson.core.JacksonException;
+import io.github.mitakemms.camel.exception.MitakeMmsException;
+import io.github.mitakemms.camel.exception.MitakeMmsRetryableException;
+import io.github.mitakemms.camel.model.ApiResponse;
+import io.github.mitakemms.camel.model.BatchQuery;
+import io.github.mitakemms.camel.model.MmsMessage;
+import io.github.mitakemms.camel.model.PushResponse;
+import io.github.mitakemms.camel.model.QueryResponse;
+import io.github.mitakemms.camel.model.TokenResponse;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
+
+/**
+ * The wire: the API's three calls and the token call over pooled keep-alive HTTP connections, bounded in number. Knows
+ * URLs, headers and JSON; knows nothing of Camel. Thread-safe.
+ */
+public class MitakeMmsClient implements Closeable {
+
+    static final String TOKEN_PATH = "/AuthorizationService/Token";
+    static final String MMS_PATH = "/msg/mms/json";
+    /** Responses larger than this are not read: no gateway answer comes near it. */
+    private static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+
+    private final String baseUrl;
+    private final CloseableHttpClient http;
+    private final PoolingHttpClientConnectionManager connections;
+
+    /**
+     * @param baseUrl        the gateway's base URL, such as https://host
+     * @param connectTimeout milliseconds to connect
+     * @param requestTimeout milliseconds to wait for a response, and for a free connection
+     * @param maxConnections the most connections open to the gateway at once
+     * @param sslContext     TLS settings, or null for the JVM's defaults
+     */
+    public MitakeMmsClient(String baseUrl, long connectTimeout, long requestTimeout, int maxConnections,
+                           SSLContext sslContext) {
+        this.baseUrl = stripTrailingSlash(baseUrl);
+        PoolingHttpClientConnectionManagerBuilder cm = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(maxConnections)
+                .setMaxConnPerRoute(maxConnections)
+                .setDefaultConnectionConfig(ConnectionConfig.custom()
+                        .setConnectTimeout(Timeout.ofMilliseconds(connectTimeout))
+                        .setSocketTimeout(Timeout.ofMilliseconds(requestTimeout))
+                        .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                        .build());
+        if (sslContext != null) {
+            cm.setTlsSocketStrategy(new DefaultClientTlsStrategy(sslContext));
+        }
+        this.connections = cm.build();
+        this.http = HttpClients.custom()
+                .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setConnectionRequestTimeout(Timeout.ofMilliseconds(requestTimeout))
+                        .setResponseTimeout(Timeout.ofMilliseconds(requestTimeout))
+                        .build())
+                // a push must never be re-sent behind the route's back: Camel's redelivery decides
+                .disableAutomaticRetries()
+                .disableRedirectHandling()
+                .disableCookieManagement()
+                .disableAuthCaching()
+                .evictExpiredConnections()
+                .evictIdleConnections(TimeValue.ofSeconds(30))
+                .build();
+    }
+
+    public String getBaseUrl() {
+        return baseUrl;
+    }
+
+    /** POST /AuthorizationService/Token. */
+    public TokenResponse requestToken(String clientId, String clientSecret) {
+        HttpPost post = new HttpPost(baseUrl + TOKEN_PATH);
+        post.setEntity(json(new TokenRequest(clientId, clientSecret)));
+        return call("token", post, TokenResponse.class);
+    }
+
+    /** POST /msg/mms/json with actionType push. */
+    public PushResponse push(String clientId, String accessToken, MmsMessage message) {
+        return call("push", mmsRequest("push", clientId, accessToken, message), PushResponse.class);
+    }
+
+    /** POST /msg/mms/json with actionType queryBatchDR or querySingleDR. */
+    public QueryResponse query(String actionType, String clientId, String accessToken, BatchQuery query) {
+        return call(actionType, mmsRequest(actionType, clientId, accessToken, query), QueryResponse.class);
+    }
+
+    private HttpPost mmsRequest(String actionType, String clientId, String accessToken, Object body) {
+        HttpPost post = new HttpPost(baseUrl + MMS_PATH);
+        post.setHeader("authorization", "bearer " + accessToken);
+        post.setHeader("clientID", clientId);
+        post.setHeader("actionType", actionType);
+        post.setEntity(json(body));
+        return post;
+    }
+
+    private static ByteArrayEntity json(Object body) {
+        try {
+            return new ByteArrayEntity(MitakeMmsJson.write(body), ContentType.APPLICATION_JSON);
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot write the request as JSON: " + e.getMessage(), e);
+        }
+    }
+
+    private <T extends ApiResponse> T call(String action, HttpPost post, Class<T> type) {
+        RawResponse raw;
+        try {
+            raw = http.execute(post, response -> new RawResponse(response.getCode(),
+                    response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity(),
+                            MAX_RESPONSE_BYTES)));
+        } catch (InterruptedIOException e) {
+            throw new MitakeMmsRetryableException("Mitake MMS " + action + " timed out: " + e.getClass().getSimpleName()
+                                                  + " " + e.getMessage(), null, null, 0, e);
+        } catch (IOException e) {
+            throw new MitakeMmsRetryableException("Mitake MMS " + action + " I/O error: " + e.getClass().getSimpleName()
+                                                  + " " + e.getMessage(), null, null, 0, e);
+        }
+        return parse(action, raw, type);
+    }
+
+    static <T extends ApiResponse> T parse(String action, RawResponse raw, Class<T> type) {
+        T body = null;
+        JacksonException unreadable = null;
+        if (raw.body.length > 0) {
+            try {
+                body = MitakeMmsJson.read(raw.body, type);
+            } catch (JacksonException e) {
+                unreadable = e;
+            } catch (IOException e) {
+                throw new MitakeMmsRetryableException("Mitake MMS " + action + " response could not be read", null, null,
+                        raw.status, e);
+            }
+        }
+        if (body != null && body.isFailure()) {
+            throw ApiErrors.forCode(action, body.getCode(), body.getDescription(), raw.status);
+        }
+        if (raw.status != 200) {
+            throw ApiErrors.forHttpStatus(action, raw.status);
+        }
+        if (body == null) {
+            // the call may or may not have been carried out: retrying is safe for push because of the cIDs
+            String why = unreadable == null ? "an empty response" : "a response that is not JSON of the expected shape ("
+                                                                    + unreadable.getOriginalMessage() + ")";
+            MitakeMmsException e = new MitakeMmsRetryableException(
+                    "Mitake MMS " + action + " returned " + why, null, null, raw.status, null);
+            throw e;
+        }
+        return body;
+    }
+
+    /** How many connections are open to the gateway now, leased or idle. */
+    public int openConnections() {
+        return connections.getTotalStats().getLeased() + connections.getTotalStats().getAvailable();
+    }
+
+    @Override
+    public void close() {
+        http.close(CloseMode.GRACEFUL);
+    }
+
+    private static String stripTrailingSlash(String url) {
+        String u = url.trim();
+        while (u.endsWith("/")) {
+            u = u.substring(0, u.length() - 1);
+        }
+        return u;
+    }
+
+    record RawResponse(int status, byte[] body) {
+    }
+
+    /** Body of the token call. Its toString never shows the secret. */
+    record TokenRequest(String clientId, String clientSecret) {
+        @Override
+        public String toString() {
+            return "TokenRequest[clientId=" + clientId + "]";
+        }
+    }
+}

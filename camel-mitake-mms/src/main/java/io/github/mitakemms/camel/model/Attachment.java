@@ -1,0 +1,68 @@
+package io.github.mitakemms.camel.model;
+
+import java.util.Base64;
+import java.util.Locale;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * One attachment of a push: its content base64-encoded, its type (jpg, jpeg, png, gif, mp3) and its file name.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public class Attachment {
+
+    private String attachContent;
+    private String attachType;
+    private String attachName;
+
+    public Attachment() {
+    }
+
+    public Attachment(String attachContent, String attachType, String attachName) {
+        this.attachContent = attachContent;
+        this.attachType = attachType;
+        this.attachName = attachName;
+    }
+
+    /**
+     * An attachment of raw bytes; the type is taken from the name's extension.
+     */
+    public static Attachment of(String name, byte[] content) {
+        String type = null;
+        int dot = name == null ? -1 : name.lastIndexOf('.');
+        if (dot >= 0 && dot < name.length() - 1) {
+            type = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        }
+        return new Attachment(Base64.getEncoder().encodeToString(content), type, name);
+    }
+
+    public String getAttachContent() {
+        return attachContent;
+    }
+
+    public void setAttachContent(String attachContent) {
+        this.attachContent = attachContent;
+    }
+
+    public String getAttachType() {
+        return attachType;
+    }
+
+    public void setAttachType(String attachType) {
+        this.attachType = attachType;
+    }
+
+    public String getAttachName() {
+        return attachName;
+    }
+
+    public void setAttachName(String attachName) {
+        this.attachName = attachName;
+    }
+
+    @Override
+    public String toString() {
+        return "Attachment[name=" + attachName + ", type=" + attachType + ", base64Length="
+               + (attachContent == null ? 0 : attachContent.length()) + "]";
+    }
+}

@@ -1,0 +1,106 @@
+package io.github.mitakemms.camel.model;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+
+/**
+ * The gateway's answer for one destination of a push: its msgID, the cID it was sent with, and the status (Attachment 3,
+ * or a refusal of Attachment 2).
+ */
+public class MessageResult {
+
+    private String batchId;
+    private String msgId;
+    private String cId;
+    private String status;
+    private String statusDesc;
+    private String statusTime;
+    private Integer point;
+
+    /** The batch this message belongs to (from the response's envelope). */
+    @JsonProperty("batchID")
+    @JsonDeserialize(using = Ids.Reader.class)
+    @JsonSerialize(using = Ids.Writer.class)
+    public String getBatchId() {
+        return batchId;
+    }
+
+    @JsonProperty("batchID")
+    public void setBatchId(String batchId) {
+        this.batchId = batchId;
+    }
+
+    @JsonProperty("msgID")
+    @JsonDeserialize(using = Ids.Reader.class)
+    @JsonSerialize(using = Ids.Writer.class)
+    public String getMsgId() {
+        return msgId;
+    }
+
+    @JsonProperty("msgID")
+    public void setMsgId(String msgId) {
+        this.msgId = msgId;
+    }
+
+    @JsonProperty("cID")
+    public String getCId() {
+        return cId;
+    }
+
+    @JsonProperty("cID")
+    public void setCId(String cId) {
+        this.cId = cId;
+    }
+
+    /** The raw status code. */
+    public String getStatus() {
+        return status;
+    }
+
+    public void setStatus(String status) {
+        this.status = status;
+    }
+
+    /** The status as an enum that knows whether it is final, a success or a refusal. */
+    @JsonIgnore
+    public MmsStatus getStatusCode() {
+        return MmsStatus.fromCode(status);
+    }
+
+    /** Whether the gateway refused this destination (Attachment 2), so nothing was sent to it. */
+    @JsonIgnore
+    public boolean isRejected() {
+        return getStatusCode().isRejected();
+    }
+
+    public String getStatusDesc() {
+        return statusDesc;
+    }
+
+    public void setStatusDesc(String statusDesc) {
+        this.statusDesc = statusDesc;
+    }
+
+    public String getStatusTime() {
+        return statusTime;
+    }
+
+    public void setStatusTime(String statusTime) {
+        this.statusTime = statusTime;
+    }
+
+    public Integer getPoint() {
+        return point;
+    }
+
+    public void setPoint(Integer point) {
+        this.point = point;
+    }
+
+    @Override
+    public String toString() {
+        return "MessageResult[msgID=" + msgId + ", cID=" + cId + ", status=" + status + "]";
+    }
+}

@@ -1,0 +1,205 @@
+package io.github.mitakemms.camel.validation;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+import io.github.mitakemms.camel.binding.AttachmentTypes;
+import io.github.mitakemms.camel.client.ApiErrors;
+import io.github.mitakemms.camel.exception.MitakeMmsValidationException;
+import io.github.mitakemms.camel.model.Attachment;
+import io.github.mitakemms.camel.model.Destination;
+import io.github.mitakemms.camel.model.MmsMessage;
+
+/**
+ * Checks a push against every field limit of the API before anything is sent, so that a message the gateway would
+ * refuse fails at once with the field, the rule and the code the gateway would have answered with.
+ */
+public final class MmsValidator {
+
+    public static final int SUBJECT_MAX_ASCII = 40;
+    public static final int SUBJECT_MAX_OTHER = 15;
+    public static final int ATTACH_NAME_MAX = 50;
+    public static final int PROJECT_NAME_MAX = 36;
+    public static final int CID_MAX = 36;
+    /** The longest phone number taken: an international number of 15 digits with its + and a few digits of margin. */
+    public static final int PHONE_MAX = 20;
+
+    private static final DateTimeFormatter STRICT = DateTimeFormatter.ofPattern("uuuuMMddHHmmss")
+            .withResolverStyle(ResolverStyle.STRICT);
+
+    private MmsValidator() {
+    }
+
+    /**
+     * @param  maxPayloadSize              the limit of subject + content + base64 attachments, in UTF-8 bytes
+     * @throws MitakeMmsValidationException for the first rule broken
+     */
+    public static void validate(MmsMessage msg, int maxPayloadSize) {
+        subject(msg.getSubject());
+        if (msg.getProjectName() != null && length(msg.getProjectName()) > PROJECT_NAME_MAX) {
+            fail("projectName", "at most " + PROJECT_NAME_MAX + " characters, was " + length(msg.getProjectName()),
+                    "2019");
+        }
+        LocalDateTime order = time("orderTime", msg.getOrderTime(), "2004", "2015");
+        LocalDateTime expire = time("expireTime", msg.getExpireTime(), "2006", "2016");
+        if (order != null && expire != null && !expire.isAfter(order)) {
+            fail("expireTime", "must be after orderTime " + msg.getOrderTime() + ", was " + msg.getExpireTime(), "2016");
+        }
+        attachments(msg.getAttachments());
+        payload(msg, maxPayloadSize);
+        destinations(msg.getDestinations());
+    }
+
+    private static void subject(String subject) {
+        if (subject == null || subject.isBlank()) {
+            fail("subject", "is required", "2001");
+        }
+        int length = length(subject);
+        boolean ascii = subject.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
+        int max = ascii ? SUBJECT_MAX_ASCII : SUBJECT_MAX_OTHER;
+        if (length > max) {
+            fail("subject", ascii
+                    ? "at most " + SUBJECT_MAX_ASCII + " characters when all ASCII, was " + length
+                    : "at most " + SUBJECT_MAX_OTHER + " characters once it holds a non-ASCII character, was " + length,
+                    "2002");
+        }
+    }
+
+    private static LocalDateTime time(String field, String value, String formatCode, String dateCode) {
+        if (value == null) {
+            return null;
+        }
+        if (value.length() != 14 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            fail(field, "format yyyyMMddHHmmss (14 digits), was '" + value + "'", formatCode);
+        }
+        try {
+            return LocalDateTime.parse(value, STRICT);
+        } catch (DateTimeParseException e) {
+            fail(field, "must be a real date and time yyyyMMddHHmmss, was '" + value + "'", dateCode);
+            return null;
+        }
+    }
+
+    private static void attachments(List<Attachment> attachments) {
+        if (attachments == null || attachments.isEmpty()) {
+            fail("attachments", "at least one attachment is required", "2012");
+        }
+        for (int i = 0; i < attachments.size(); i++) {
+            Attachment a = attachments.get(i);
+            String f = "attachments[" + i + "].";
+            if (a == null) {
+                fail("attachments[" + i + "]", "must not be null", "2012");
+            }
+            if (a.getAttachContent() == null || a.getAttachContent().isEmpty()) {
+                fail(f + "attachContent", "is required", "2021");
+            }
+            if (a.getAttachType() == null || a.getAttachType().isBlank()) {
+                fail(f + "attachType", "is required (jpg, jpeg, png, gif or mp3)", "2013");
+            }
+            if (a.getAttachName() == null || a.getAttachName().isBlank()) {
+                fail(f + "attachName", "is required", "2014");
+            }
+            if (length(a.getAttachName()) > ATTACH_NAME_MAX) {
+                fail(f + "attachName", "at most " + ATTACH_NAME_MAX + " characters, was " + length(a.getAttachName()),
+                        "2017");
+            }
+            String type = a.getAttachType().toLowerCase(Locale.ROOT);
+            if (!AttachmentTypes.SUPPORTED.contains(type)) {
+                fail(f + "attachType", "one of jpg, jpeg, png, gif, mp3, was '" + a.getAttachType() + "'", "2020");
+            }
+            String sniffed = sniff(a.getAttachContent(), f);
+            if (!AttachmentTypes.sameType(type, sniffed)) {
+                fail(f + "attachContent", "content must be " + type + " as attachType says, but its leading bytes "
+                                          + (sniffed == null ? "are none of jpg, png, gif, mp3" : "show " + sniffed),
+                        "2020");
+            }
+        }
+    }
+
+    private static String sniff(String base64, String field) {
+        // 16 base64 characters decode to the 12 leading bytes, enough for every signature
+        int n = Math.min(base64.length(), 16) & ~3;
+        byte[] head;
+        try {
+            head = Base64.getDecoder().decode(base64.substring(0, n));
+        } catch (IllegalArgumentException e) {
+            fail(field + "attachContent", "must be base64, " + e.getMessage(), "2020");
+            return null;
+        }
+        return AttachmentTypes.sniff(head, head.length);
+    }
+
+    private static void payload(MmsMessage msg, int max) {
+        long size = utf8Length(msg.getSubject()) + utf8Length(msg.getContent());
+        for (Attachment a : msg.getAttachments()) {
+            size += a.getAttachContent().length();
+        }
+        if (size > max) {
+            fail("attachments", "subject + content + base64 attachContent at most " + max + " bytes, was " + size, "2003");
+        }
+    }
+
+    private static void destinations(List<Destination> destinations) {
+        if (destinations == null || destinations.isEmpty()) {
+            fail("destinations", "at least one destination (to) is required", "2009");
+        }
+        Set<String> cIds = new HashSet<>();
+        for (int i = 0; i < destinations.size(); i++) {
+            Destination d = destinations.get(i);
+            String f = "destinations[" + i + "].";
+            String to = d == null ? null : d.getTo();
+            if (to == null || to.isBlank()) {
+                fail(f + "to", "a phone number is required", "2009");
+            }
+            if (to.length() > PHONE_MAX) {
+                fail(f + "to", "at most " + PHONE_MAX + " characters, was " + to.length(), "2010");
+            }
+            if (!isPhone(to)) {
+                fail(f + "to", "digits with an optional leading +", "2011");
+            }
+            String cId = d.getCId();
+            if (cId != null) {
+                if (length(cId) > CID_MAX) {
+                    fail(f + "cID", "at most " + CID_MAX + " characters, was " + length(cId), "2008");
+                }
+                if (!cIds.add(cId)) {
+                    fail(f + "cID", "must be unique in the push, repeats an earlier destination's cID", "2018");
+                }
+            }
+        }
+    }
+
+    private static boolean isPhone(String to) {
+        int start = to.startsWith("+") ? 1 : 0;
+        if (to.length() == start) {
+            return false;
+        }
+        for (int i = start; i < to.length(); i++) {
+            char c = to.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.codePointCount(0, s.length());
+    }
+
+    private static long utf8Length(String s) {
+        return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
+    }
+
+    private static void fail(String field, String rule, String code) {
+        throw new MitakeMmsValidationException(field, rule, code, ApiErrors.describe(code));
+    }
+}
