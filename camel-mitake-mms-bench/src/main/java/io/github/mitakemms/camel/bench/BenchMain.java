@@ -1,0 +1,392 @@
+package io.github.mitakemms.camel.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+import io.github.mitakemms.camel.bench.callback.CallbackBenchmark;
+import io.github.mitakemms.camel.bench.push.PushBenchmark;
+import org.openjdk.jmh.profile.GCProfiler;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+import org.openjdk.jmh.util.Statistics;
+
+/**
+ * Runs the whole comparison: starts the loopback gateway, runs each case as one JMH run in a forked JVM (the gateway's
+ * latency and counters set between runs), then prints the table of figures and one line {@code RATIO <name> <value>}
+ * per target. Writes the table to {@code <out>/results.md} too.
+ * <p>
+ * Arguments: the output folder, then any of {@code quick} (short iterations, for development), {@code verbose} (JMH's
+ * own output), {@code only=<regex>} (runs whose name matches, e.g. {@code only=push-1KB-0ms}), {@code warmup=<n>x<s>},
+ * {@code measure=<n>x<s>}.
+ */
+public final class BenchMain {
+
+    static final int THREADS = 16;
+    static final String[] CONTENDERS = { "raw", "component", "route" };
+    static final String[] PAYLOADS = { "1KB", "300KB" };
+    static final int[] LATENCIES = { 0, 20 };
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Instant started = Instant.now();
+        Path out = Path.of(args.length > 0 ? args[0] : "target/bench");
+        Files.createDirectories(out);
+        Settings s = Settings.parse(args);
+        System.out.println("Benchmark harness: " + THREADS + " sender threads, warmup " + s.warmupIterations + " x "
+                           + s.warmupSeconds + " s, measurement " + s.measureIterations + " x " + s.measureSeconds
+                           + " s, one fork per run");
+        System.out.println("Machine: " + Machine.describe());
+
+        List<PushRow> pushRows = new ArrayList<>();
+        List<CallbackRow> callbackRows = new ArrayList<>();
+        try (LoopbackGateway gateway = new LoopbackGateway()) {
+            for (String payload : PAYLOADS) {
+                for (int latency : LATENCIES) {
+                    for (String contender : CONTENDERS) {
+                        String name = "push-" + payload + "-" + latency + "ms-" + contender;
+                        if (!s.selected(name)) {
+                            continue;
+                        }
+                        gateway.reset(latency);
+                        long t0 = System.nanoTime();
+                        RunResult r = run(s, name, PushBenchmark.class, out, gateway,
+                                Map.of("contender", contender, "payload", payload));
+                        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
+                        PushRow row = new PushRow(payload, latency, contender, r, gateway.tokenCalls(), gateway.pushes(),
+                                gateway.refused(), gateway.problems(), seconds, Machine.loadAverage());
+                        pushRows.add(row);
+                        System.out.println(row.progress());
+                    }
+                }
+            }
+            for (String target : new String[] { "bare", "component" }) {
+                String name = "callback-" + target;
+                if (!s.selected(name)) {
+                    continue;
+                }
+                gateway.reset(0);
+                RunResult r = run(s, name, CallbackBenchmark.class, out, gateway, Map.of("target", target));
+                CallbackRow row = new CallbackRow(target, r, counts(out.resolve("callback-" + target + ".properties"), r),
+                        Machine.loadAverage());
+                callbackRows.add(row);
+                System.out.println(row.progress());
+            }
+        }
+
+        Report report = new Report(pushRows, callbackRows);
+        String table = report.markdown(s, Duration.between(started, Instant.now()));
+        Files.writeString(out.resolve("results.md"), table, StandardCharsets.UTF_8);
+        System.out.println();
+        System.out.println(table);
+        for (String line : report.ratioLines()) {
+            System.out.println(line);
+        }
+        if (report.hasProblems()) {
+            System.out.println("Some runs failed or a contender sent a wrong request: see above.");
+            System.exit(1);
+        }
+    }
+
+    /** One JMH run in one fork; null when it failed (the failure is printed). */
+    private static RunResult run(Settings s, String name, Class<?> benchmark, Path out, LoopbackGateway gateway,
+                                 Map<String, String> params) {
+        ChainedOptionsBuilder o = new OptionsBuilder()
+                .include("^" + benchmark.getName().replace(".", "\\.") + "\\.")
+                .forks(1)
+                .threads(THREADS)
+                .warmupIterations(s.warmupIterations)
+                .warmupTime(TimeValue.seconds(s.warmupSeconds))
+                .measurementIterations(s.measureIterations)
+                .measurementTime(TimeValue.seconds(s.measureSeconds))
+                .addProfiler(GCProfiler.class)
+                .jvmArgs("-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
+                        "-Dbench.gateway=" + gateway.baseUrl(),
+                        "-Dbench.out=" + out.toAbsolutePath(),
+                        "-Dlog4j2.configurationFile=bench-log4j2.xml")
+                .shouldFailOnError(true)
+                .verbosity(s.verbose ? VerboseMode.NORMAL : VerboseMode.SILENT);
+        params.forEach(o::param);
+        System.out.println("Running " + name + " ...");
+        try {
+            return new Runner(o.build()).runSingle();
+        } catch (RunnerException | RuntimeException e) {
+            System.out.println("FAILED " + name + ": " + e + (e.getCause() == null ? "" : " caused by " + e.getCause()));
+            return null;
+        }
+    }
+
+    private static Properties counts(Path file, RunResult r) throws IOException {
+        Properties p = new Properties();
+        if (r != null && Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            }
+            Files.delete(file);
+        }
+        return p;
+    }
+
+    static double allocationPerOp(RunResult r) {
+        Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
+        return alloc == null ? Double.NaN : alloc.getScore();
+    }
+
+    /** Ops per second of THREADS closed-loop senders: threads / mean latency (Little's law). */
+    static double throughput(RunResult r) {
+        Statistics st = r.getPrimaryResult().getStatistics();
+        return THREADS * 1000.0 / st.getMean();
+    }
+
+    static double percentile(RunResult r, double p) {
+        return r.getPrimaryResult().getStatistics().getPercentile(p);
+    }
+
+    record PushRow(String payload, int latency, String contender, RunResult result, long tokenCalls, long pushes,
+                   long refused, List<String> problems, long seconds, String load) {
+
+        boolean ok() {
+            return result != null && problems.isEmpty() && refused == 0;
+        }
+
+        String caseName() {
+            return payload + "-" + latency + "ms";
+        }
+
+        String progress() {
+            if (result == null) {
+                return "  " + caseName() + " " + contender + ": FAILED " + problems;
+            }
+            return String.format(Locale.ROOT,
+                    "  %s %-9s %8.0f msg/s  p50 %7.2f ms  p99 %7.2f ms  %,11.0f B/push  tokens %d  pushes %d  %d s  load %s%s",
+                    caseName(), contender, throughput(result), percentile(result, 50), percentile(result, 99),
+                    allocationPerOp(result), tokenCalls, pushes, seconds, load, problems.isEmpty() ? "" : "  PROBLEMS " + problems);
+        }
+    }
+
+    record CallbackRow(String target, RunResult result, Properties counts, String load) {
+
+        long count(String key) {
+            return Long.parseLong(counts.getProperty(key, "0"));
+        }
+
+        /** Reports (component) or requests (bare) that reached the route, over those sent. */
+        double deliveredRatio() {
+            long sent = "component".equals(target) ? count("reportsSent") : count("requestsSent");
+            return sent == 0 ? Double.NaN : (double) count("delivered") / sent;
+        }
+
+        String progress() {
+            if (result == null) {
+                return "  callback " + target + ": FAILED";
+            }
+            return String.format(Locale.ROOT,
+                    "  callback %-9s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %,9.0f B/req  sent %d  200s %d  delivered %d %s  load %s",
+                    target, throughput(result), percentile(result, 50), percentile(result, 99), allocationPerOp(result),
+                    count("requestsSent"), count("requestsAnswered200"), count("delivered"),
+                    counts.getProperty("deliveredUnit", ""), load);
+        }
+    }
+
+    static final class Settings {
+        int warmupIterations = 3;
+        int warmupSeconds = 2;
+        int measureIterations = 4;
+        int measureSeconds = 3;
+        boolean verbose;
+        String only;
+
+        static Settings parse(String[] args) {
+            Settings s = new Settings();
+            for (int i = 1; i < args.length; i++) {
+                for (String a : args[i].trim().split("\\s+")) {
+                    if (a.isEmpty()) {
+                        continue;
+                    }
+                    if (a.equals("quick")) {
+                        s.warmupIterations = 1;
+                        s.warmupSeconds = 1;
+                        s.measureIterations = 2;
+                        s.measureSeconds = 1;
+                    } else if (a.equals("verbose")) {
+                        s.verbose = true;
+                    } else if (a.startsWith("only=")) {
+                        s.only = a.substring(5);
+                    } else if (a.startsWith("warmup=")) {
+                        String[] v = a.substring(7).split("x");
+                        s.warmupIterations = Integer.parseInt(v[0]);
+                        s.warmupSeconds = Integer.parseInt(v[1]);
+                    } else if (a.startsWith("measure=")) {
+                        String[] v = a.substring(8).split("x");
+                        s.measureIterations = Integer.parseInt(v[0]);
+                        s.measureSeconds = Integer.parseInt(v[1]);
+                    } else {
+                        throw new IllegalArgumentException("Unknown argument " + a);
+                    }
+                }
+            }
+            return s;
+        }
+
+        boolean selected(String name) {
+            return only == null || name.matches(".*(" + only + ").*");
+        }
+    }
+
+    /** Builds the Markdown table and the ratio lines. */
+    static final class Report {
+        private final List<PushRow> push;
+        private final List<CallbackRow> callback;
+        private final Map<String, Ratio> ratios = new LinkedHashMap<>();
+
+        Report(List<PushRow> push, List<CallbackRow> callback) {
+            this.push = push;
+            this.callback = callback;
+            computeRatios();
+        }
+
+        record Ratio(String name, double value, String target, boolean met) {
+        }
+
+        private PushRow find(String payload, int latency, String contender) {
+            for (PushRow r : push) {
+                if (r.payload.equals(payload) && r.latency == latency && r.contender.equals(contender) && r.result != null) {
+                    return r;
+                }
+            }
+            return null;
+        }
+
+        private void computeRatios() {
+            for (String payload : PAYLOADS) {
+                for (int latency : LATENCIES) {
+                    PushRow raw = find(payload, latency, "raw");
+                    PushRow component = find(payload, latency, "component");
+                    PushRow route = find(payload, latency, "route");
+                    String c = payload.toLowerCase(Locale.ROOT) + "_" + latency + "ms";
+                    double minVsRaw = latency == 0 ? 0.85 : 0.95;
+                    if (raw != null && component != null) {
+                        double v = throughput(component.result) / throughput(raw.result);
+                        put("throughput_component_vs_raw_" + c, v, ">= " + minVsRaw, v >= minVsRaw);
+                    }
+                    if (route != null && component != null) {
+                        double v = throughput(component.result) / throughput(route.result);
+                        put("throughput_component_vs_route_" + c, v, ">= 1.0", v >= 1.0);
+                    }
+                    if (payload.equals("300KB") && raw != null && component != null) {
+                        double v = allocationPerOp(component.result) / allocationPerOp(raw.result);
+                        put("bytes_per_push_component_vs_raw_" + c, v, "<= 1.5", v <= 1.5);
+                    }
+                }
+            }
+            long maxTokens = -1;
+            for (PushRow r : push) {
+                if (r.contender.equals("component") && r.result != null) {
+                    // each run is far shorter than the token's lifetime: one lifetime per run
+                    long lifetimes = Math.max(1, (long) Math.ceil(r.seconds / Double.parseDouble(LoopbackGateway.EXPIRES_IN)));
+                    maxTokens = Math.max(maxTokens, (long) Math.ceil((double) r.tokenCalls / lifetimes));
+                }
+            }
+            if (maxTokens >= 0) {
+                put("token_requests_per_lifetime_component", maxTokens, "= 1", maxTokens == 1);
+            }
+            CallbackRow bare = null;
+            CallbackRow component = null;
+            for (CallbackRow r : callback) {
+                if (r.result != null) {
+                    if (r.target.equals("bare")) {
+                        bare = r;
+                    } else {
+                        component = r;
+                    }
+                }
+            }
+            if (bare != null && component != null) {
+                double v = throughput(component.result) / throughput(bare.result);
+                put("throughput_callback_vs_bare_platform_http", v, ">= 0.9", v >= 0.9);
+            }
+            if (component != null) {
+                double v = component.deliveredRatio();
+                put("callback_reports_delivered_vs_sent", v, "= 1.0", v == 1.0);
+            }
+        }
+
+        private void put(String name, double value, String target, boolean met) {
+            ratios.put(name, new Ratio(name, value, target, met));
+        }
+
+        boolean hasProblems() {
+            return push.stream().anyMatch(r -> !r.ok())
+                   || callback.stream().anyMatch(r -> r.result == null && !r.target.equals("component"));
+        }
+
+        List<String> ratioLines() {
+            List<String> lines = new ArrayList<>();
+            for (Ratio r : ratios.values()) {
+                lines.add(String.format(Locale.ROOT, "RATIO %s %.3f", r.name, r.value));
+            }
+            return lines;
+        }
+
+        String markdown(Settings s, Duration took) {
+            StringBuilder sb = new StringBuilder();
+            sb.append("Machine: ").append(Machine.describe()).append('\n');
+            sb.append(String.format(Locale.ROOT, "Runs: %d sender threads, JMH SampleTime, 1 fork per run, warmup %d x %d s, "
+                                                 + "measurement %d x %d s; harness took %d s%n%n",
+                    THREADS, s.warmupIterations, s.warmupSeconds, s.measureIterations, s.measureSeconds, took.toSeconds()));
+            sb.append("| payload | gateway latency | contender | messages/s | p50 ms | p99 ms | bytes/push | token requests | pushes | load avg |\n");
+            sb.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            for (PushRow r : push) {
+                if (r.result == null) {
+                    sb.append(String.format(Locale.ROOT, "| %s | %d ms | %s | failed | | | | | | |%n", r.payload, r.latency,
+                            r.contender));
+                    continue;
+                }
+                sb.append(String.format(Locale.ROOT, "| %s | %d ms | %s | %.0f | %.2f | %.2f | %,.0f | %d | %d | %s |%n",
+                        r.payload, r.latency, r.contender, throughput(r.result), percentile(r.result, 50),
+                        percentile(r.result, 99), allocationPerOp(r.result), r.tokenCalls, r.pushes, r.load));
+            }
+            if (!callback.isEmpty()) {
+                sb.append("\n| callback target | requests/s | p50 ms | p99 ms | bytes/request | requests sent | answered 200 "
+                          + "| delivered to the route | load avg |\n");
+                sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                for (CallbackRow r : callback) {
+                    String name = r.target.equals("component") ? "mitake-mms:callback" : "bare platform-http";
+                    if (r.result == null) {
+                        sb.append("| ").append(name).append(" | failed | | | | | | | |\n");
+                        continue;
+                    }
+                    sb.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %,.0f | %d | %d | %d %s | %s |%n", name,
+                            throughput(r.result), percentile(r.result, 50), percentile(r.result, 99),
+                            allocationPerOp(r.result), r.count("requestsSent"), r.count("requestsAnswered200"),
+                            r.count("delivered"), r.counts.getProperty("deliveredUnit", ""), r.load));
+                }
+            }
+            sb.append("\n| ratio | value | target | met |\n|---|---:|---|---|\n");
+            for (Ratio r : ratios.values()) {
+                sb.append(String.format(Locale.ROOT, "| %s | %.3f | %s | %s |%n", r.name, r.value, r.target,
+                        r.met ? "yes" : "**no**"));
+            }
+            return sb.toString();
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.mitakemms.camel.bench.push;
+
+import io.github.mitakemms.camel.MitakeMmsComponent;
+import io.github.mitakemms.camel.MitakeMmsConstants;
+import io.github.mitakemms.camel.bench.LoopbackGateway;
+import io.github.mitakemms.camel.bench.Payload;
+import io.github.mitakemms.camel.model.PushResult;
+import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+
+/**
+ * The component: a route {@code direct:push} to {@code mitake-mms:push}, the image as the body and the rest in headers,
+ * as a user of the component writes it.
+ */
+public final class ComponentSender implements Sender {
+
+    private final CamelContext context;
+    private final ProducerTemplate template;
+    private final Payload payload;
+
+    public ComponentSender(String baseUrl, Payload payload, int maxConnections) throws Exception {
+        this.payload = payload;
+        context = new DefaultCamelContext();
+        MitakeMmsComponent mms = new MitakeMmsComponent();
+        mms.getConfiguration().setBaseUrl(baseUrl);
+        mms.getConfiguration().setClientId(LoopbackGateway.CLIENT_ID);
+        mms.getConfiguration().setClientSecret(LoopbackGateway.CLIENT_SECRET);
+        mms.getConfiguration().setMaxConnections(maxConnections);
+        context.addComponent("mitake-mms", mms);
+        context.addRoutes(new RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:push").to("mitake-mms:push");
+            }
+        });
+        context.start();
+        template = context.createProducerTemplate();
+    }
+
+    @Override
+    public void push() throws Exception {
+        Exchange out = template.request("direct:push", e -> {
+            e.getMessage().setBody(payload.image());
+            e.getMessage().setHeader(MitakeMmsConstants.ATTACHMENT_NAME, payload.fileName());
+            e.getMessage().setHeader(MitakeMmsConstants.SUBJECT, Payload.SUBJECT);
+            e.getMessage().setHeader(MitakeMmsConstants.CONTENT, Payload.CONTENT);
+            e.getMessage().setHeader(MitakeMmsConstants.TO, Payload.PHONES_HEADER);
+        });
+        if (out.getException() != null) {
+            throw out.getException();
+        }
+        PushResult result = out.getMessage().getBody(PushResult.class);
+        if (result.getBatchId() == null || result.getMessages().size() != Payload.PHONES.size()) {
+            throw new IllegalStateException("Unexpected push result " + result);
+        }
+    }
+
+    @Override
+    public void close() throws Exception {
+        context.close();
+    }
+}

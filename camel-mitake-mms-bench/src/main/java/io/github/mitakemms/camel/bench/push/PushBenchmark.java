@@ -1,0 +1,66 @@
+package io.github.mitakemms.camel.bench.push;
+
+import java.util.concurrent.TimeUnit;
+
+import io.github.mitakemms.camel.bench.Payload;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+
+/**
+ * One push per invocation, by the contender named in {@code contender}, to the gateway whose URL the harness passes in
+ * the system property {@code bench.gateway}. The threads (16) and the gateway's latency are set by the harness; every
+ * thread shares the contender, as the routes of an application share one endpoint.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+public class PushBenchmark {
+
+    /** The bound on connections to the gateway, the same for every contender. */
+    public static final int MAX_CONNECTIONS = 16;
+
+    @Param({ "raw", "component", "route" })
+    public String contender;
+
+    @Param({ "1KB", "300KB" })
+    public String payload;
+
+    private Sender sender;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        String baseUrl = System.getProperty("bench.gateway");
+        if (baseUrl == null) {
+            throw new IllegalStateException("Run through BenchMain: the system property bench.gateway is not set");
+        }
+        Payload p = Payload.of(payload);
+        sender = switch (contender) {
+            case "component" -> new ComponentSender(baseUrl, p, MAX_CONNECTIONS);
+            case "raw" -> new RawSender(baseUrl, p);
+            case "route" -> new RouteSender(baseUrl, p, MAX_CONNECTIONS);
+            default -> throw new IllegalArgumentException("No contender " + contender);
+        };
+        // one push before timing starts: fails the run at once when a contender cannot push at all
+        sender.push();
+    }
+
+    @Benchmark
+    public void push() throws Exception {
+        sender.push();
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() throws Exception {
+        if (sender != null) {
+            sender.close();
+        }
+    }
+}
