@@ -115,7 +115,8 @@ public class MitakeMmsClient implements Closeable {
 
     private static ByteArrayEntity json(Object body) {
         try {
-            return new ByteArrayEntity(MitakeMmsJson.write(body), ContentType.APPLICATION_JSON);
+            MitakeMmsJson.Buffer json = MitakeMmsJson.writeToBuffer(body);
+            return new ByteArrayEntity(json.array(), 0, json.size(), ContentType.APPLICATION_JSON);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write the request as JSON: " + e.getMessage(), e);
         }

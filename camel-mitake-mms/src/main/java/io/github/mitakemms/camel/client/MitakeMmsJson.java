@@ -1,12 +1,19 @@
 package io.github.mitakemms.camel.client;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.github.mitakemms.camel.model.Attachment;
+import io.github.mitakemms.camel.model.Destination;
+import io.github.mitakemms.camel.model.MmsMessage;
 
 /**
  * Reads and writes the API's JSON. Reading is lenient as the gateway needs: trailing commas, leading zeros and bare
@@ -19,6 +26,7 @@ public final class MitakeMmsJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .addMixIn(Attachment.class, AttachmentWire.class)
             .build();
 
     private MitakeMmsJson() {
@@ -32,6 +40,61 @@ public final class MitakeMmsJson {
     /** Writes a request body. */
     public static byte[] write(Object value) throws IOException {
         return MAPPER.writeValueAsBytes(value);
+    }
+
+    /**
+     * Writes a request body into a buffer sized for it up front, whose array is used as it is: no growing, no final
+     * copy, which for a 300 KB push saves twice its size in garbage.
+     */
+    public static Buffer writeToBuffer(Object value) throws IOException {
+        Buffer out = new Buffer(estimateSize(value));
+        MAPPER.writeValue((OutputStream) out, value);
+        return out;
+    }
+
+    /** About the size of the JSON of a value, a little over for a push, whose attachments make nearly all of it. */
+    static int estimateSize(Object value) {
+        if (!(value instanceof MmsMessage m)) {
+            return 256;
+        }
+        long size = 512 + 6L * (length(m.getSubject()) + length(m.getContent()) + length(m.getProjectName()));
+        List<Destination> destinations = m.getDestinations();
+        if (destinations != null) {
+            for (Destination d : destinations) {
+                size += 32 + length(d == null ? null : d.getTo()) + 3L * length(d == null ? null : d.getCId());
+            }
+        }
+        List<Attachment> attachments = m.getAttachments();
+        if (attachments != null) {
+            for (Attachment a : attachments) {
+                size += 64 + (a == null ? 0 : length(a.getAttachContent()) + 3L * length(a.getAttachName()));
+            }
+        }
+        return (int) Math.min(size, Integer.MAX_VALUE - 16);
+    }
+
+    private static int length(String s) {
+        return s == null ? 0 : s.length();
+    }
+
+    /** A byte array output stream that lends its array. */
+    public static final class Buffer extends ByteArrayOutputStream {
+
+        Buffer(int size) {
+            super(size);
+        }
+
+        /** The array holding the bytes written, from 0 to {@link #size()}; not a copy. */
+        public byte[] array() {
+            return buf;
+        }
+    }
+
+    /** How an attachment is written: its base64 in one copy (see {@link VerbatimStringSerializer}). */
+    abstract static class AttachmentWire {
+
+        @JsonSerialize(using = VerbatimStringSerializer.class)
+        public abstract String getAttachContent();
     }
 
     /** The mapper, configured as above, for the component's own use. */
