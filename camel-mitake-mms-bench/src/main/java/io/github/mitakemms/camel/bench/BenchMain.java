@@ -35,7 +35,8 @@ import org.openjdk.jmh.util.Statistics;
  * <p>
  * Arguments: the output folder, then any of {@code quick} (short iterations, for development), {@code verbose} (JMH's
  * own output), {@code only=<regex>} (runs whose name matches, e.g. {@code only=push-1KB-0ms}), {@code warmup=<n>x<s>},
- * {@code measure=<n>x<s>}.
+ * {@code measure=<n>x<s>}, {@code jvmArg=<arg>} (added to the forks' JVM arguments, e.g. to record a flight
+ * recording).
  */
 public final class BenchMain {
 
@@ -119,10 +120,12 @@ public final class BenchMain {
                 .measurementIterations(s.measureIterations)
                 .measurementTime(TimeValue.seconds(s.measureSeconds))
                 .addProfiler(GCProfiler.class)
+                .addProfiler(CpuTimeProfiler.class)
                 .jvmArgs("-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
                         "-Dbench.gateway=" + gateway.baseUrl(),
                         "-Dbench.out=" + out.toAbsolutePath(),
                         "-Dlog4j2.configurationFile=bench-log4j2.xml")
+                .jvmArgsAppend(s.extraJvmArgs.toArray(new String[0]))
                 .shouldFailOnError(true)
                 .verbosity(s.verbose ? VerboseMode.NORMAL : VerboseMode.SILENT);
         params.forEach(o::param);
@@ -151,6 +154,11 @@ public final class BenchMain {
         return alloc == null ? Double.NaN : alloc.getScore();
     }
 
+    static double cpuPerOp(RunResult r) {
+        Result<?> cpu = r.getSecondaryResults().get(CpuTimeProfiler.NAME);
+        return cpu == null ? Double.NaN : cpu.getScore();
+    }
+
     /** Ops per second of THREADS closed-loop senders: threads / mean latency (Little's law). */
     static double throughput(RunResult r) {
         Statistics st = r.getPrimaryResult().getStatistics();
@@ -177,9 +185,9 @@ public final class BenchMain {
                 return "  " + caseName() + " " + contender + ": FAILED " + problems;
             }
             return String.format(Locale.ROOT,
-                    "  %s %-9s %8.0f msg/s  p50 %7.2f ms  p99 %7.2f ms  %,11.0f B/push  tokens %d  pushes %d  %d s  load %s%s",
+                    "  %s %-9s %8.0f msg/s  p50 %7.2f ms  p99 %7.2f ms  %,11.0f B/push  %7.0f us CPU/push  tokens %d  pushes %d  %d s  load %s%s",
                     caseName(), contender, throughput(result), percentile(result, 50), percentile(result, 99),
-                    allocationPerOp(result), tokenCalls, pushes, seconds, load, problems.isEmpty() ? "" : "  PROBLEMS " + problems);
+                    allocationPerOp(result), cpuPerOp(result), tokenCalls, pushes, seconds, load, problems.isEmpty() ? "" : "  PROBLEMS " + problems);
         }
     }
 
@@ -200,9 +208,9 @@ public final class BenchMain {
                 return "  callback " + target + ": FAILED";
             }
             return String.format(Locale.ROOT,
-                    "  callback %-9s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %,9.0f B/req  sent %d  200s %d  delivered %d %s  load %s",
+                    "  callback %-9s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %,9.0f B/req  %6.0f us CPU/req  sent %d  200s %d  delivered %d %s  load %s",
                     target, throughput(result), percentile(result, 50), percentile(result, 99), allocationPerOp(result),
-                    count("requestsSent"), count("requestsAnswered200"), count("delivered"),
+                    cpuPerOp(result), count("requestsSent"), count("requestsAnswered200"), count("delivered"),
                     counts.getProperty("deliveredUnit", ""), load);
         }
     }
@@ -214,6 +222,7 @@ public final class BenchMain {
         int measureSeconds = 3;
         boolean verbose;
         String only;
+        List<String> extraJvmArgs = new ArrayList<>();
 
         static Settings parse(String[] args) {
             Settings s = new Settings();
@@ -229,6 +238,8 @@ public final class BenchMain {
                         s.measureSeconds = 1;
                     } else if (a.equals("verbose")) {
                         s.verbose = true;
+                    } else if (a.startsWith("jvmArg=")) {
+                        s.extraJvmArgs.add(a.substring(7));
                     } else if (a.startsWith("only=")) {
                         s.only = a.substring(5);
                     } else if (a.startsWith("warmup=")) {
@@ -353,31 +364,31 @@ public final class BenchMain {
             sb.append(String.format(Locale.ROOT, "Runs: %d sender threads, JMH SampleTime, 1 fork per run, warmup %d x %d s, "
                                                  + "measurement %d x %d s; harness took %d s%n%n",
                     THREADS, s.warmupIterations, s.warmupSeconds, s.measureIterations, s.measureSeconds, took.toSeconds()));
-            sb.append("| payload | gateway latency | contender | messages/s | p50 ms | p99 ms | bytes/push | token requests | pushes | load avg |\n");
-            sb.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            sb.append("| payload | gateway latency | contender | messages/s | p50 ms | p99 ms | bytes/push | CPU µs/push | token requests | pushes | load avg |\n");
+            sb.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (PushRow r : push) {
                 if (r.result == null) {
-                    sb.append(String.format(Locale.ROOT, "| %s | %d ms | %s | failed | | | | | | |%n", r.payload, r.latency,
+                    sb.append(String.format(Locale.ROOT, "| %s | %d ms | %s | failed | | | | | | | |%n", r.payload, r.latency,
                             r.contender));
                     continue;
                 }
-                sb.append(String.format(Locale.ROOT, "| %s | %d ms | %s | %.0f | %.2f | %.2f | %,.0f | %d | %d | %s |%n",
+                sb.append(String.format(Locale.ROOT, "| %s | %d ms | %s | %.0f | %.2f | %.2f | %,.0f | %.0f | %d | %d | %s |%n",
                         r.payload, r.latency, r.contender, throughput(r.result), percentile(r.result, 50),
-                        percentile(r.result, 99), allocationPerOp(r.result), r.tokenCalls, r.pushes, r.load));
+                        percentile(r.result, 99), allocationPerOp(r.result), cpuPerOp(r.result), r.tokenCalls, r.pushes, r.load));
             }
             if (!callback.isEmpty()) {
-                sb.append("\n| callback target | requests/s | p50 ms | p99 ms | bytes/request | requests sent | answered 200 "
+                sb.append("\n| callback target | requests/s | p50 ms | p99 ms | bytes/request | CPU µs/request | requests sent | answered 200 "
                           + "| delivered to the route | load avg |\n");
-                sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
                 for (CallbackRow r : callback) {
                     String name = r.target.equals("component") ? "mitake-mms:callback" : "bare platform-http";
                     if (r.result == null) {
-                        sb.append("| ").append(name).append(" | failed | | | | | | | |\n");
+                        sb.append("| ").append(name).append(" | failed | | | | | | | | |\n");
                         continue;
                     }
-                    sb.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %,.0f | %d | %d | %d %s | %s |%n", name,
+                    sb.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %,.0f | %.0f | %d | %d | %d %s | %s |%n", name,
                             throughput(r.result), percentile(r.result, 50), percentile(r.result, 99),
-                            allocationPerOp(r.result), r.count("requestsSent"), r.count("requestsAnswered200"),
+                            allocationPerOp(r.result), cpuPerOp(r.result), r.count("requestsSent"), r.count("requestsAnswered200"),
                             r.count("delivered"), r.counts.getProperty("deliveredUnit", ""), r.load));
                 }
             }

@@ -63,6 +63,9 @@ public final class LoopbackGateway implements AutoCloseable {
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[512 * 1024]);
 
     public LoopbackGateway() throws IOException {
+        // without TCP_NODELAY the JDK's server answers every request after a delayed ACK, some 40 ms: set before its
+        // first use, as it reads its settings once
+        System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         // one worker per request in flight: 16 senders, with room; waiting out the latency parks the worker only
         workers = Executors.newFixedThreadPool(64, r -> {

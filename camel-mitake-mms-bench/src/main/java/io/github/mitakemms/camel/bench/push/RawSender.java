@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -18,7 +19,8 @@ import io.github.mitakemms.camel.bench.Payload;
 
 /**
  * The floor: {@code java.net.http.HttpClient} (HTTP/1.1) and JSON written by hand with Jackson's streaming generator,
- * which writes the attachment's base64 straight from the image bytes. The same request as the component's (subject,
+ * the attachment's base64 made by the JDK's encoder (several times faster than Jackson's own {@code writeBinary}) and
+ * written as raw bytes, since base64 needs no escaping. The same request as the component's (subject,
  * content, destinations with a random UUID cID each, one attachment) with one token taken at start. No validation, no
  * Camel.
  * <p>
@@ -86,7 +88,9 @@ public final class RawSender implements Sender {
             g.writeArrayFieldStart("attachments");
             g.writeStartObject();
             g.writeFieldName("attachContent");
-            g.writeBinary(image);
+            // base64 needs no JSON escaping: the JDK's encoder's bytes go out as they are
+            byte[] base64 = Base64.getEncoder().encode(image);
+            g.writeRawUTF8String(base64, 0, base64.length);
             g.writeStringField("attachType", payload.type());
             g.writeStringField("attachName", payload.fileName());
             g.writeEndObject();

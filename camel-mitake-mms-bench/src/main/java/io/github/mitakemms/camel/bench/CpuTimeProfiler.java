@@ -1,0 +1,53 @@
+package io.github.mitakemms.camel.bench;
+
+import java.lang.management.ManagementFactory;
+import java.util.Collection;
+import java.util.List;
+
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.openjdk.jmh.infra.IterationParams;
+import org.openjdk.jmh.profile.InternalProfiler;
+import org.openjdk.jmh.results.AggregationPolicy;
+import org.openjdk.jmh.results.IterationResult;
+import org.openjdk.jmh.results.Result;
+import org.openjdk.jmh.results.ScalarResult;
+
+/**
+ * CPU time the measured JVM spends per operation, all its threads together (senders, HTTP client threads, GC, JIT):
+ * {@code cpu.time.norm} in microseconds per op. Unlike throughput it barely moves when other processes compete for the
+ * cores, so it shows where one contender costs more than another even on a busy machine.
+ */
+public final class CpuTimeProfiler implements InternalProfiler {
+
+    public static final String NAME = "cpu.time.norm";
+
+    private long cpuBefore;
+
+    @Override
+    public String getDescription() {
+        return "process CPU time per operation";
+    }
+
+    @Override
+    public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
+        cpuBefore = processCpuNanos();
+    }
+
+    @Override
+    public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
+                                                       IterationResult result) {
+        long cpu = processCpuNanos() - cpuBefore;
+        long ops = result.getMetadata().getAllOps();
+        if (cpu <= 0 || ops <= 0) {
+            return List.of();
+        }
+        return List.of(new ScalarResult(NAME, cpu / 1000.0 / ops, "us/op", AggregationPolicy.AVG));
+    }
+
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return -1;
+    }
+}
