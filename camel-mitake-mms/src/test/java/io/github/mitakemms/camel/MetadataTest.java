@@ -54,6 +54,24 @@ class MetadataTest extends CamelTestSupport {
     }
 
     @Test
+    void theDocumentationNamesEveryOptionAndHeader() throws Exception {
+        JsonNode json;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/io/github/mitakemms/camel/mitake-mms.json")) {
+            json = new ObjectMapper().readTree(in);
+        }
+        String adoc = java.nio.file.Files.readString(java.nio.file.Path.of("src/main/docs/mitake-mms-component.adoc"));
+        java.util.List<String> missing = new java.util.ArrayList<>();
+        for (String section : new String[] { "componentProperties", "properties", "headers" }) {
+            json.get(section).fieldNames().forEachRemaining(name -> {
+                if (!adoc.contains("`" + name + "`")) {
+                    missing.add(section + "." + name);
+                }
+            });
+        }
+        assertThat(missing).as("options and headers missing from mitake-mms-component.adoc").isEmpty();
+    }
+
+    @Test
     void componentOptionsAreDefaultsForEndpoints() {
         MitakeMmsComponent component = context.getComponent("mitake-mms", MitakeMmsComponent.class);
         component.getConfiguration().setSubject("Default subject");
