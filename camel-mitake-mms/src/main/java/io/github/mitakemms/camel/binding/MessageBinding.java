@@ -107,7 +107,8 @@ public final class MessageBinding {
                 if (d instanceof Destination dest) {
                     msg.getDestinations().add(new Destination(dest.getTo(), dest.getCId()));
                 } else if (d instanceof Map<?, ?> dm) {
-                    msg.getDestinations().add(new Destination(string(dm.get("to")), string(dm.get("cID"))));
+                    String to = string(dm.get("to"));
+                    msg.getDestinations().add(new Destination(to == null ? null : to.trim(), string(dm.get("cID"))));
                 } else if (d != null) {
                     msg.getDestinations().add(new Destination(d.toString().trim()));
                 } else {

@@ -68,8 +68,9 @@ public final class MmsValidator {
         int max = ascii ? SUBJECT_MAX_ASCII : SUBJECT_MAX_OTHER;
         if (length > max) {
             fail("subject", ascii
-                    ? "at most " + SUBJECT_MAX_ASCII + " characters when all ASCII, was " + length
-                    : "at most " + SUBJECT_MAX_OTHER + " characters once it holds a non-ASCII character, was " + length,
+                    ? "at most " + SUBJECT_MAX_ASCII + " characters when all printable ASCII, was " + length
+                    : "at most " + SUBJECT_MAX_OTHER + " characters once it holds any character other than printable "
+                      + "ASCII (such as Chinese), was " + length,
                     "2002");
         }
     }

@@ -241,7 +241,7 @@ class MessageBindingTest {
     void mapBodyWithDestinationsAsListOfMaps() throws Exception {
         Map<String, Object> map = mapBody();
         map.put("projectName", "map-project");
-        map.put("destinations", List.of(Map.of("to", "0911111111", "cID", "c1"), Map.of("to", "0922222222")));
+        map.put("destinations", List.of(Map.of("to", "0911111111", "cID", "c1"), Map.of("to", " 0922222222 ")));
 
         MmsMessage msg = bind(exchange(map));
 
