@@ -43,9 +43,9 @@ final class CallbackHttpServer {
             return consumer;
         } catch (Exception | LinkageError e) {
             ServiceHelper.stopAndShutdownService(consumer);
+            // the path is not in the message: it may be a shared secret
             throw new IllegalStateException(
-                    "Cannot listen for Mitake MMS callbacks on " + path + ": " + rootMessage(e) + ". " + MISSING_ENGINE_HINT,
-                    e);
+                    "Cannot listen for Mitake MMS callbacks: " + rootMessage(e) + ". " + MISSING_ENGINE_HINT, e);
         }
     }
 
