@@ -33,6 +33,11 @@ class CallbackConsumerTest extends CallbackTestSupport {
             public void configure() {
                 from("mitake-mms:callback?path=" + PATH).to("mock:reports");
                 from("mitake-mms:callback?path=" + SMALL_PATH + "&maxBodySize=200").to("mock:small");
+                // as the documentation shows it
+                from("mitake-mms:callback?path=/simple")
+                        .setHeader("final", simple("${body.statusCode.final}"))
+                        .setHeader("success", simple("${body.statusCode.success}"))
+                        .to("mock:simple");
             }
         };
     }
@@ -160,5 +165,16 @@ class CallbackConsumerTest extends CallbackTestSupport {
         assertThat(response.headers().firstValue("X-Secret-Probe")).isEmpty();
         assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("text/plain"));
+    }
+
+    @Test
+    void simpleReadsTheTypedStatusOfTheBody() {
+        assertThat(post("/simple", "{\"messages\":[{\"batchID\":1,\"msgID\":2,\"status\":\"2003\"},"
+                                   + "{\"batchID\":1,\"msgID\":3,\"status\":\"1\"}]}").statusCode()).isEqualTo(200);
+
+        List<Exchange> received = getMockEndpoint("mock:simple").getReceivedExchanges();
+        assertThat(received).extracting(e -> e.getMessage().getHeader("final", Boolean.class)).containsExactly(true, false);
+        assertThat(received).extracting(e -> e.getMessage().getHeader("success", Boolean.class))
+                .containsExactly(false, false);
     }
 }

@@ -64,7 +64,7 @@ abstract class CallbackTestSupport extends CamelTestSupport {
 
     /** The spec's own callback example (主動回報 Callback), copied as text. */
     protected static String specExample() {
-        return resource("spec-callback-example.json");
+        return resource("spec/callback-request.json");
     }
 
     protected static String resource(String name) {
