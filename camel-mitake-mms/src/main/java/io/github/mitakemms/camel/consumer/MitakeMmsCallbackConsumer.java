@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.github.mitakemms.camel.MitakeMmsConfiguration;
 import io.github.mitakemms.camel.MitakeMmsEndpoint;
+import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Consumer;
 import org.apache.camel.Exchange;
@@ -26,7 +27,6 @@ public class MitakeMmsCallbackConsumer extends DefaultConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(MitakeMmsCallbackConsumer.class);
 
     private Consumer httpConsumer;
-    private IdempotentRepository repository;
 
     public MitakeMmsCallbackConsumer(MitakeMmsEndpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -50,11 +50,10 @@ public class MitakeMmsCallbackConsumer extends DefaultConsumer {
                     "mitake-mms option maxBodySize must be at least 1, was " + configuration.getMaxBodySize());
         }
         SourceFilter sources = SourceFilter.parse(configuration.getAllowedSources());
-        repository = configuration.getIdempotentRepository();
+        IdempotentRepository repository = configuration.getIdempotentRepository();
         ReportClaims claims = null;
         if (repository != null) {
-            CamelContextAware.trySetCamelContext(repository, getEndpoint().getCamelContext());
-            ServiceHelper.startService(repository);
+            startRepository(repository);
             claims = new ReportClaims(repository);
         }
         CallbackProcessor handler = new CallbackProcessor(
@@ -63,7 +62,7 @@ public class MitakeMmsCallbackConsumer extends DefaultConsumer {
         httpConsumer = CallbackHttpServer.listen(getEndpoint().getCamelContext(), path, handler);
         // the path may be a shared secret: it is not logged above DEBUG
         LOG.info("Receiving Mitake MMS delivery reports through platform-http (allowed sources: {}, duplicates {})",
-                sources, repository != null ? "dropped" : "routed");
+                sources, claims != null ? "dropped" : "routed");
         LOG.debug("Mitake MMS callback path: {}", path);
     }
 
@@ -71,9 +70,21 @@ public class MitakeMmsCallbackConsumer extends DefaultConsumer {
     protected void doStop() throws Exception {
         ServiceHelper.stopAndShutdownService(httpConsumer);
         httpConsumer = null;
-        ServiceHelper.stopService(repository);
-        repository = null;
         super.doStop();
+    }
+
+    /**
+     * Starts the repository as a service of the CamelContext, so that it lives as long as the context: stopping or
+     * restarting the route does not forget the reports processed (a memory repository would be cleared), and a
+     * repository shared by several routes is not stopped under the others.
+     */
+    private void startRepository(IdempotentRepository repository) throws Exception {
+        CamelContext context = getEndpoint().getCamelContext();
+        CamelContextAware.trySetCamelContext(repository, context);
+        if (!context.hasService(repository)) {
+            context.addService(repository, true, true);
+        }
+        ServiceHelper.startService(repository);
     }
 
     /** Runs the route on a new exchange, synchronously, and tells how it ended. */

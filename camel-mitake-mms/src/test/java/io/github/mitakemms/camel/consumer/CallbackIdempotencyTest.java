@@ -28,7 +28,7 @@ class CallbackIdempotencyTest extends CallbackTestSupport {
         return new RouteBuilder() {
             @Override
             public void configure() {
-                from("mitake-mms:callback?path=/each&idempotentRepository=#reports").to("mock:each");
+                from("mitake-mms:callback?path=/each&idempotentRepository=#reports").routeId("each").to("mock:each");
                 from("mitake-mms:callback?path=/all&splitReports=false&idempotentRepository=#reports").to("mock:all");
             }
         };
@@ -83,5 +83,19 @@ class CallbackIdempotencyTest extends CallbackTestSupport {
             List<DeliveryReport> reports = e.getMessage().getBody(List.class);
             assertThat(reports).extracting(DeliveryReport::getMsgId).containsExactly("301786034986323969");
         });
+    }
+
+    @Test
+    void restartingTheRouteKeepsTheReportsProcessed() throws Exception {
+        assertThat(post("/each", specExample()).statusCode()).isEqualTo(200);
+
+        context.getRouteController().stopRoute("each");
+        // the other route shares the repository and keeps using it
+        assertThat(post("/all", specExample()).body()).contains("2 duplicate(s)");
+        context.getRouteController().startRoute("each");
+
+        assertThat(post("/each", specExample()).body()).contains("2 duplicate(s)");
+        assertThat(getMockEndpoint("mock:each").getReceivedExchanges()).hasSize(2);
+        assertThat(getMockEndpoint("mock:all").getReceivedExchanges()).isEmpty();
     }
 }
