@@ -64,6 +64,10 @@ public class MitakeMmsCallbackConsumer extends DefaultConsumer {
         LOG.info("Receiving Mitake MMS delivery reports through platform-http (allowed sources: {}, duplicates {})",
                 sources, claims != null ? "dropped" : "routed");
         LOG.debug("Mitake MMS callback path: {}", path);
+        if (sources.allowsAll()) {
+            LOG.warn("mitake-mms:callback accepts delivery reports from any source: the API gives callbacks no"
+                     + " authentication, so set allowedSources to the gateway's addresses");
+        }
     }
 
     @Override
