@@ -151,6 +151,21 @@ public final class MmsValidator {
         return AttachmentTypes.sniff(head, head.length);
     }
 
+    /** The characters of the RFC 4648 basic alphabet, padding aside. */
+    private static final boolean[] BASE64_ALPHABET = new boolean[128];
+
+    static {
+        for (char c = 'A'; c <= 'Z'; c++) {
+            BASE64_ALPHABET[c] = true;
+            BASE64_ALPHABET[Character.toLowerCase(c)] = true;
+        }
+        for (char c = '0'; c <= '9'; c++) {
+            BASE64_ALPHABET[c] = true;
+        }
+        BASE64_ALPHABET['+'] = true;
+        BASE64_ALPHABET['/'] = true;
+    }
+
     /**
      * The position of the first character that is not base64 (RFC 4648 basic alphabet with padding), the length when
      * only the length is wrong, or -1 when the text is base64.
@@ -165,9 +180,9 @@ public final class MmsValidator {
             }
         }
         for (int i = 0; i < n - pad; i++) {
+            // one table look-up: the chain of range tests mispredicts on random base64, some 3 ms for 300 KB
             char c = s.charAt(i);
-            boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
-            if (!ok) {
+            if (c >= BASE64_ALPHABET.length || !BASE64_ALPHABET[c]) {
                 return i;
             }
         }
