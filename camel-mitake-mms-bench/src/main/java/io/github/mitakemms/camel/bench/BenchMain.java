@@ -102,6 +102,7 @@ public final class BenchMain {
         for (String line : report.ratioLines()) {
             System.out.println(line);
         }
+        System.out.println(report.summary());
         if (report.hasProblems()) {
             System.out.println("Some runs failed or a contender sent a wrong request: see above.");
             System.exit(1);
@@ -216,10 +217,11 @@ public final class BenchMain {
     }
 
     static final class Settings {
-        int warmupIterations = 3;
-        int warmupSeconds = 2;
-        int measureIterations = 4;
-        int measureSeconds = 3;
+        // the Camel contenders have much more code to compile than the raw client: on 2 cores C2 needs some 10 s
+        int warmupIterations = 12;
+        int warmupSeconds = 1;
+        int measureIterations = 5;
+        int measureSeconds = 1;
         boolean verbose;
         String only;
         List<String> extraJvmArgs = new ArrayList<>();
@@ -303,6 +305,10 @@ public final class BenchMain {
                         double v = throughput(component.result) / throughput(route.result);
                         put("throughput_component_vs_route_" + c, v, ">= 1.0", v >= 1.0);
                     }
+                    if (raw != null && component != null) {
+                        double v = cpuPerOp(component.result) / cpuPerOp(raw.result);
+                        put("cpu_per_push_component_vs_raw_" + c, v, "(information)", true);
+                    }
                     if (payload.equals("300KB") && raw != null && component != null) {
                         double v = allocationPerOp(component.result) / allocationPerOp(raw.result);
                         put("bytes_per_push_component_vs_raw_" + c, v, "<= 1.5", v <= 1.5);
@@ -345,9 +351,20 @@ public final class BenchMain {
             ratios.put(name, new Ratio(name, value, target, met));
         }
 
+        /** Ratios with a target, then the others. */
+        boolean informational(Ratio r) {
+            return r.target.startsWith("(");
+        }
+
         boolean hasProblems() {
             return push.stream().anyMatch(r -> !r.ok())
                    || callback.stream().anyMatch(r -> r.result == null && !r.target.equals("component"));
+        }
+
+        String summary() {
+            long targets = ratios.values().stream().filter(r -> !informational(r)).count();
+            long met = ratios.values().stream().filter(r -> !informational(r) && r.met).count();
+            return "Targets met: " + met + " of " + targets;
         }
 
         List<String> ratioLines() {
@@ -395,7 +412,7 @@ public final class BenchMain {
             sb.append("\n| ratio | value | target | met |\n|---|---:|---|---|\n");
             for (Ratio r : ratios.values()) {
                 sb.append(String.format(Locale.ROOT, "| %s | %.3f | %s | %s |%n", r.name, r.value, r.target,
-                        r.met ? "yes" : "**no**"));
+                        informational(r) ? "" : r.met ? "yes" : "**no**"));
             }
             return sb.toString();
         }
