@@ -53,6 +53,7 @@ public final class BenchMain {
         Path out = Path.of(args.length > 0 ? args[0] : "target/bench");
         Files.createDirectories(out);
         Settings s = Settings.parse(args);
+        String loadAtStart = Machine.loadAverage();
         System.out.println("Benchmark harness: " + THREADS + " sender threads, warmup " + s.warmupIterations + " x "
                            + s.warmupSeconds + " s, measurement " + s.measureIterations + " x " + s.measureSeconds
                            + " s, one fork per run");
@@ -95,7 +96,9 @@ public final class BenchMain {
         }
 
         Report report = new Report(pushRows, callbackRows);
-        String table = report.markdown(s, Duration.between(started, Instant.now()));
+        String table = "Run started " + started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ", 1-minute load average "
+                       + loadAtStart + " at start (the harness alone makes about 2)\n"
+                       + report.markdown(s, Duration.between(started, Instant.now()));
         Files.writeString(out.resolve("results.md"), table, StandardCharsets.UTF_8);
         System.out.println();
         System.out.println(table);
