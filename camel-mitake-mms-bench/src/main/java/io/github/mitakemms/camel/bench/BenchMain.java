@@ -361,7 +361,8 @@ public final class BenchMain {
 
         boolean hasProblems() {
             return push.stream().anyMatch(r -> !r.ok())
-                   || callback.stream().anyMatch(r -> r.result == null && !r.target.equals("component"));
+                   || callback.stream().anyMatch(r -> r.result == null
+                                                      || r.count("requestsAnswered200") != r.count("requestsSent"));
         }
 
         String summary() {
