@@ -220,8 +220,9 @@ public final class BenchMain {
     }
 
     static final class Settings {
-        // the Camel contenders have much more code to compile than the raw client: on 2 cores C2 needs some 10 s
-        int warmupIterations = 12;
+        // the Camel contenders have much more code to compile than the raw client: on 2 cores, with other work on the
+        // machine, C2 needs 10 to 20 s before they run at their steady state
+        int warmupIterations = 18;
         int warmupSeconds = 1;
         int measureIterations = 5;
         int measureSeconds = 1;
