@@ -216,8 +216,8 @@ public class MitakeMmsConfiguration implements Cloneable {
     }
 
     /**
-     * The largest size in bytes of subject + content + base64 attachments that validation lets through (the API's
-     * limit is 300 KB).
+     * The largest size in bytes of the subject, the content and the base64 attachments together that validation lets
+     * through (the API's limit is 300 KB).
      */
     public void setMaxPayloadSize(int maxPayloadSize) {
         this.maxPayloadSize = maxPayloadSize;
