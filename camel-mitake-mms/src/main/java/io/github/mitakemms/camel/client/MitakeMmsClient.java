@@ -69,6 +69,8 @@ public class MitakeMmsClient implements Closeable {
         PoolingHttpClientConnectionManagerBuilder cm = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
+                // never log headers or bytes: they hold the token and, on the token call, the secret
+                .setConnectionFactory(QuietConnections.INSTANCE)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofMilliseconds(connectTimeout))
                         .setSocketTimeout(Timeout.ofMilliseconds(requestTimeout))
