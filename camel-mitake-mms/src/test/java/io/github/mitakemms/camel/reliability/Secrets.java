@@ -26,9 +26,11 @@ final class Secrets {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    static final String CLIENT_SECRET = "rel-S3cr3t-" + random(12);
-    /** The secret and token of the producer tests outside this package (GatewayTestSupport). */
-    static final List<String> OTHER_KNOWN = List.of("s3cr3t-Pa55word", "xTV1tbhjz1k67GnC");
+    /** Fixed, so that the scan of the whole suite's log (another JVM) knows it. */
+    static final String CLIENT_SECRET = "rel-S3cr3t-Qm7Zp2Lx9Kv4";
+    /** The secrets and tokens of the tests outside this package. */
+    static final List<String> OTHER_KNOWN = List.of("s3cr3t-Pa55word", "xTV1tbhjz1k67GnC", "first-token",
+            "second-token", "tls-token", "topSecret42", "p@ss");
     static final Path ISSUED = Figures.DIR.resolve("issued-tokens.txt");
 
     /**
@@ -65,6 +67,12 @@ final class Secrets {
         all.addAll(OTHER_KNOWN);
         all.addAll(TOKENS);
         return all;
+    }
+
+    /** The tokens issued by any run of the reliability tests whose record is in target/reliability. */
+    static List<String> issuedInEarlierRuns() throws IOException {
+        return Files.exists(ISSUED) ? Files.readAllLines(ISSUED, StandardCharsets.UTF_8).stream()
+                .filter(t -> !t.isBlank()).toList() : List.of();
     }
 
     /** The secrets found in a text, by value or by shape. */

@@ -45,6 +45,10 @@ final class TokenAuthority implements ResponseDefinitionTransformerV2 {
     public ResponseDefinition transform(ServeEvent serveEvent) {
         Request request = serveEvent.getRequest();
         long now = System.nanoTime();
+        if (serveEvent.getStubMapping() != null && serveEvent.getStubMapping().getName() != null
+                && serveEvent.getStubMapping().getName().startsWith("fault")) {
+            return serveEvent.getResponseDefinition();
+        }
         if (request.getUrl().startsWith(ReliabilityTestSupport.TOKEN_PATH)) {
             String token = Secrets.newToken("ct-");
             issuedAt.put(token, now);
@@ -73,6 +77,11 @@ final class TokenAuthority implements ResponseDefinitionTransformerV2 {
     private static ResponseDefinitionBuilder json(String body) {
         return ResponseDefinitionBuilder.responseDefinition().withStatus(200)
                 .withHeader("Content-Type", "application/json; charset=utf-8").withBody(body);
+    }
+
+    /** Every token issued so far expires now. */
+    void revokeAll() {
+        issuedAt.replaceAll((token, at) -> at - lifetimeNanos);
     }
 
     @Override
