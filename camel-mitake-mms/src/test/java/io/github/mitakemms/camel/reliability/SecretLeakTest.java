@@ -1,5 +1,9 @@
 package io.github.mitakemms.camel.reliability;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,6 +24,8 @@ import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.component.platform.http.main.MainHttpServer;
+import org.apache.camel.test.AvailablePortFinder;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.util.URISupport;
 import org.apache.logging.log4j.Level;
@@ -47,7 +53,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Every logger at TRACE into a file of its own during a representative run (start-up, push, both queries, a token
  * revoked with 1005 and renewed, transport, HTTP and API faults, a local validation failure, an endpoint with the secret
- * in its URI), then: neither the client secret nor any token issued appears in the file, in any exception's messages,
+ * in its URI, a callback whose route queries the report, a callback that is not a report), then: neither the client secret nor any token issued appears in the file, in any exception's messages,
  * in any header or property after the producer, nor in Camel's rendering of the endpoints.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -61,11 +67,12 @@ class SecretLeakTest {
     private final Figures figures = new Figures("secrets");
     private final TokenAuthority authority = new TokenAuthority();
     private final Map<String, Level> savedLevels = new HashMap<>();
-    private final List<Exchange> exchanges = new ArrayList<>();
+    private final List<Exchange> exchanges = new java.util.concurrent.CopyOnWriteArrayList<>();
     private LoggerContext logging;
     private FileAppender appender;
     private WireMockServer gateway;
     private CamelContext context;
+    private final int callbackPort = AvailablePortFinder.getNextAvailable();
 
     @BeforeAll
     void everyLoggerAtTraceIntoAFile() throws Exception {
@@ -178,6 +185,10 @@ class SecretLeakTest {
         authority.reset("33346", 3_600_000);
 
         context = new DefaultCamelContext();
+        MainHttpServer server = new MainHttpServer();
+        server.setHost("127.0.0.1");
+        server.setPort(callbackPort);
+        context.addService(server);
         MitakeMmsComponent component = new MitakeMmsComponent();
         component.getConfiguration().setBaseUrl(gateway.baseUrl());
         component.getConfiguration().setClientId("leak");
@@ -193,6 +204,12 @@ class SecretLeakTest {
                         .to("mitake-mms:push");
                 from("direct:queryBatchDR").to("mitake-mms:queryBatchDR");
                 from("direct:querySingleDR").to("mitake-mms:querySingleDR");
+                // a delivery report arrives and its status is queried with the account's token
+                from("mitake-mms:callback?path=/leak/callback").routeId("callback")
+                        .setHeader(MitakeMmsConstants.MSG_IDS, header(MitakeMmsConstants.MSG_ID))
+                        .setBody(constant(null))
+                        .to("mitake-mms:querySingleDR")
+                        .process(e -> exchanges.add(e.copy()));
                 // the secret in the URI itself, as a user may write it
                 from("direct:uri").to("mitake-mms:push?clientId=uri-account&clientSecret=RAW(" + URI_SECRET
                                       + ")&baseUrl=" + gateway.baseUrl());
@@ -222,6 +239,15 @@ class SecretLeakTest {
         authority.revokeAll();
         send(template, "direct:push", "push", "token-refused");
         gateway.removeStub(tokenRefused);
+        // a callback, and one that is not a report
+        HttpClient http = HttpClient.newHttpClient();
+        for (String body : new String[] { "{\"messages\":[{\"batchID\":" + ReliabilityTestSupport.BATCH_ID
+                                          + ",\"msgID\":304934980000714750,\"status\":\"0\",\"point\":3}]}",
+                                          "{\"messages\":\"" + Secrets.CLIENT_SECRET.hashCode() + "\"}" }) {
+            http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + callbackPort + "/leak/callback"))
+                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
+                    .build(), HttpResponse.BodyHandlers.discarding());
+        }
         // local validation failure: a subject too long
         exchanges.add(template.send("direct:push", e -> {
             ReliabilityTestSupport.fill(e, "push", "invalid");
