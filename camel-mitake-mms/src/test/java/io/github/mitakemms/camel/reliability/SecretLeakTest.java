@@ -169,6 +169,8 @@ class SecretLeakTest {
 
         // the run was really traced: the HTTP client's and Camel's own debug output is in the file
         assertThat(log).contains("org.apache.hc.client5").contains("org.apache.camel").contains("io.github.mitakemms");
+        // Camel renders the endpoint URIs with the secret masked
+        assertThat(log).contains("clientSecret=xxxxxx");
         assertThat(authority.tokenRequests()).as("tokens issued").isGreaterThanOrEqualTo(3);
         assertThat(scan.leaks()).as("secrets in the TRACE log " + TRACE_LOG).isEmpty();
         assertThat(componentSecretsAnywhere).as("component-configured secret or tokens anywhere in the log").isEmpty();
