@@ -17,6 +17,9 @@ public class AccessTokenCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessTokenCache.class);
 
+    /** The most of a token's lifetime that is kept back so that a call made just before expiry arrives in time. */
+    private static final long MAX_SEND_MARGIN_NANOS = 1_000_000_000L;
+
     private final String clientId;
     private final String clientSecret;
     private final long renewBeforeNanos;
@@ -124,7 +127,8 @@ public class AccessTokenCache {
                     200);
         }
         long lifetimeNanos = parseSeconds(r.getExpiresIn()) * 1_000_000_000L;
-        long expiresAt = requestedAt + lifetimeNanos;
+        // not sent in the last moments of its life (5%, at most a second), so that it does not expire on the way
+        long expiresAt = requestedAt + lifetimeNanos - Math.min(MAX_SEND_MARGIN_NANOS, lifetimeNanos / 20);
         long margin = Math.min(renewBeforeNanos, lifetimeNanos / 2);
         LOG.debug("Obtained an access token for clientId {} valid for {} s", clientId, r.getExpiresIn());
         return new AccessToken(r.getAccessToken(), expiresAt - margin, expiresAt, clock);
