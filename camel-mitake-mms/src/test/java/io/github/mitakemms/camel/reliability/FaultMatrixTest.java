@@ -47,7 +47,7 @@ class FaultMatrixTest extends ReliabilityTestSupport {
                 from("direct:" + route).routeId(route)
                         .onException(MitakeMmsRetryableException.class).maximumRedeliveries(REDELIVERIES)
                         .redeliveryDelay(0).end()
-                        .to("mitake-mms:" + producerOperation(op) + "?clientId=" + route);
+                        .to("mitake-mms:" + producerOperation(op) + "?clientId=" + route + fault.timeoutOption());
             }
         });
 

@@ -68,7 +68,7 @@ class RetryWithoutDuplicatesTest extends ReliabilityTestSupport {
                         .onException(MitakeMmsRetryableException.class).maximumRedeliveries(REDELIVERIES)
                         .redeliveryDelay(0).end()
                         // a token fault needs a token request per exchange: one account per exchange
-                        .toD("mitake-mms:" + producerOperation(op) + "?clientId=${header.account}");
+                        .toD("mitake-mms:" + producerOperation(op) + "?clientId=${header.account}" + fault.timeoutOption());
             }
         });
 

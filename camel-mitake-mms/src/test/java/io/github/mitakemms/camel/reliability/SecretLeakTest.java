@@ -204,6 +204,7 @@ class SecretLeakTest {
                 from("direct:push").routeId("push")
                         .onException(MitakeMmsRetryableException.class).maximumRedeliveries(1).redeliveryDelay(0).end()
                         .to("mitake-mms:push");
+                from("direct:short").to("mitake-mms:push?requestTimeout=" + FaultCase.SHORT_REQUEST_TIMEOUT);
                 from("direct:queryBatchDR").to("mitake-mms:queryBatchDR");
                 from("direct:querySingleDR").to("mitake-mms:querySingleDR");
                 // a delivery report arrives and its status is queried with the account's token
@@ -232,7 +233,8 @@ class SecretLeakTest {
         for (FaultCase fault : FaultCase.values()) {
             StubMapping stub = gateway.stubFor(ReliabilityTestSupport.target("push").atPriority(1)
                     .withName("fault " + fault).willReturn(fault.response()));
-            send(template, "direct:push", "push", "fault-" + fault);
+            send(template, fault == FaultCase.DELAY_PAST_TIMEOUT ? "direct:short" : "direct:push", "push",
+                    "fault-" + fault);
             gateway.removeStub(stub);
         }
         // a 1003 on the token call itself
