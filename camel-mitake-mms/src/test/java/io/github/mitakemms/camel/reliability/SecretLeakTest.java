@@ -47,14 +47,14 @@ import org.junit.jupiter.api.TestInstance;
 import static com.github.tomakehurst.wiremock.client.WireMock.any;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
-import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every logger at TRACE into a file of its own during a representative run (start-up, push, both queries, a token
  * revoked with 1005 and renewed, transport, HTTP and API faults, a local validation failure, an endpoint with the secret
- * in its URI, a callback whose route queries the report, a callback that is not a report), then: neither the client secret nor any token issued appears in the file, in any exception's messages,
- * in any header or property after the producer, nor in Camel's rendering of the endpoints.
+ * in its URI, a callback whose route queries the report, a callback that is not a report), then: neither the client
+ * secret nor any token issued appears in the file, in any exception's messages, in any header or property after the
+ * producer, nor in Camel's rendering of the endpoints.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecretLeakTest {
@@ -247,7 +247,7 @@ class SecretLeakTest {
         HttpClient http = HttpClient.newHttpClient();
         for (String body : new String[] { "{\"messages\":[{\"batchID\":" + ReliabilityTestSupport.BATCH_ID
                                           + ",\"msgID\":304934980000714750,\"status\":\"0\",\"point\":3}]}",
-                                          "{\"messages\":\"" + Secrets.CLIENT_SECRET.hashCode() + "\"}" }) {
+                                          "{\"messages\":\"not a report\"}" }) {
             http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + callbackPort + "/leak/callback"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body))
                     .build(), HttpResponse.BodyHandlers.discarding());
@@ -257,13 +257,6 @@ class SecretLeakTest {
             ReliabilityTestSupport.fill(e, "push", "invalid");
             e.getMessage().setHeader(MitakeMmsConstants.SUBJECT, "x".repeat(41));
         }));
-        // the authorization header a route may carry in does not come back out of the producer
-        exchanges.add(template.send("direct:push", e -> {
-            ReliabilityTestSupport.fill(e, "push", "with-headers");
-            e.getMessage().setHeader("CamelHttpMethod", "POST");
-        }));
-        assertThat(gateway.countRequestsMatching(ReliabilityTestSupport.requested("push")
-                .withHeader("authorization", equalTo("bearer x")).build()).getCount()).isZero();
     }
 
     private void send(ProducerTemplate template, String endpoint, String operation, String marker) {
