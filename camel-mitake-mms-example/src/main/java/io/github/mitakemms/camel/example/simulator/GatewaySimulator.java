@@ -1,8 +1,14 @@
 package io.github.mitakemms.camel.example.simulator;
 
+import java.lang.reflect.Field;
+import java.util.concurrent.ExecutorService;
+
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.common.Slf4jNotifier;
+import com.github.tomakehurst.wiremock.core.WireMockApp;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
+import com.github.tomakehurst.wiremock.extension.ServeEventListener;
+import org.slf4j.LoggerFactory;
 
 /**
  * An embedded simulator of the Mitake MMS gateway: WireMock in this JVM, on the loopback interface, answering from the
@@ -57,5 +63,26 @@ public final class GatewaySimulator implements AutoCloseable {
     @Override
     public void close() {
         server.stop();
+        stopWebhookThreads();
+    }
+
+    /**
+     * WireMock 3.13 never shuts down the (non-daemon) thread pool of its webhooks, which would keep the JVM, or
+     * {@code mvn exec:java}, from ending. Shut it down, or leave it be if WireMock's insides differ.
+     */
+    private void stopWebhookThreads() {
+        try {
+            Field app = WireMockServer.class.getDeclaredField("wireMockApp");
+            app.setAccessible(true);
+            Object webhooks = ((WireMockApp) app.get(server)).getExtensions().ofType(ServeEventListener.class)
+                    .get("webhook");
+            if (webhooks != null) {
+                Field scheduler = webhooks.getClass().getDeclaredField("scheduler");
+                scheduler.setAccessible(true);
+                ((ExecutorService) scheduler.get(webhooks)).shutdownNow();
+            }
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            LoggerFactory.getLogger(GatewaySimulator.class).debug("Cannot stop the simulator's webhook threads", e);
+        }
     }
 }
