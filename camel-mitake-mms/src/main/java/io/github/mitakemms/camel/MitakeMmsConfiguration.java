@@ -216,8 +216,8 @@ public class MitakeMmsConfiguration implements Cloneable {
     }
 
     /**
-     * The largest size in bytes of subject + content + base64 attachments that validation lets through (the API's
-     * limit is 300 KB).
+     * The largest size in bytes of the subject, the content and the base64 attachments together that validation lets
+     * through (the API's limit is 300 KB).
      */
     public void setMaxPayloadSize(int maxPayloadSize) {
         this.maxPayloadSize = maxPayloadSize;
@@ -250,8 +250,8 @@ public class MitakeMmsConfiguration implements Cloneable {
     }
 
     /**
-     * The HTTP path the callback consumer listens on. Give it an unguessable segment: the API offers callbacks no
-     * authentication.
+     * The HTTP path the callback consumer listens on, served by platform-http. Give it an unguessable segment and use
+     * allowedSources: the API offers callbacks no authentication.
      */
     public void setPath(String path) {
         this.path = path;
@@ -263,7 +263,9 @@ public class MitakeMmsConfiguration implements Cloneable {
 
     /**
      * A repository of reports already processed (key batchID:msgID:status): a report seen before is acknowledged but
-     * not routed again. A key is added only once the route succeeded for that report.
+     * not routed again. A report is claimed in the repository while it is routed and its key is removed again when the
+     * route fails for it, so a failed report is processed again when the gateway resends it, and two concurrent
+     * callbacks never both route the same report.
      */
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
@@ -309,8 +311,10 @@ public class MitakeMmsConfiguration implements Cloneable {
     }
 
     /**
-     * Whether the allow-list checks the first address of the X-Forwarded-For header instead of the connection's peer
-     * address. Turn on only behind a reverse proxy that sets the header itself.
+     * Whether the allow-list checks the last address of the X-Forwarded-For header (the one added by the reverse proxy
+     * in front of this server) instead of the connection's peer address. Off by default, because any client can send
+     * that header: turn it on only when every request reaches this server through such a proxy. Without the header the
+     * peer address is checked.
      */
     public void setTrustForwardedFor(boolean trustForwardedFor) {
         this.trustForwardedFor = trustForwardedFor;

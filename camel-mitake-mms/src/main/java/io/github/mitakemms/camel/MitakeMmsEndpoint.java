@@ -92,8 +92,9 @@ public class MitakeMmsEndpoint extends DefaultEndpoint implements EndpointServic
 
     @Override
     public String getServiceUrl() {
+        // the callback's path may be its shared secret: consoles are not shown it
         return configuration.getOperation() == MitakeMmsOperation.callback
-                ? configuration.getPath() : configuration.getBaseUrl();
+                ? "platform-http (callback path not shown)" : configuration.getBaseUrl();
     }
 
     @Override

@@ -14,16 +14,36 @@ public final class AttachmentTypes {
     private AttachmentTypes() {
     }
 
-    /** The lower-case extension of a file name, or null when it has none. */
+    /** The lower-case extension of a file name (of its last path segment), or null when it has none. */
     public static String fromName(String name) {
         if (name == null) {
             return null;
         }
         int dot = name.lastIndexOf('.');
-        if (dot < 0 || dot == name.length() - 1) {
+        int slash = Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\'));
+        if (dot < 0 || dot < slash || dot == name.length() - 1) {
             return null;
         }
         return name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The attachment type of a MIME content type (image/jpeg, image/png, image/gif, audio/mpeg and their usual aliases;
+     * parameters such as {@code ; name=...} are ignored), or null for any other.
+     */
+    public static String fromContentType(String contentType) {
+        if (contentType == null) {
+            return null;
+        }
+        int semicolon = contentType.indexOf(';');
+        String mime = (semicolon >= 0 ? contentType.substring(0, semicolon) : contentType).trim().toLowerCase(Locale.ROOT);
+        return switch (mime) {
+            case "image/jpeg", "image/jpg", "image/pjpeg" -> "jpg";
+            case "image/png", "image/x-png" -> "png";
+            case "image/gif" -> "gif";
+            case "audio/mpeg", "audio/mp3", "audio/mpeg3", "audio/x-mpeg-3", "audio/x-mp3" -> "mp3";
+            default -> null;
+        };
     }
 
     /** The type the leading bytes show (jpg, png, gif or mp3), or null when they show none of them. */

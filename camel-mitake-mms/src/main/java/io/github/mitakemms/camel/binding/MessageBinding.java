@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -21,13 +22,17 @@ import io.github.mitakemms.camel.model.MmsMessage;
 import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
+import org.apache.camel.StreamCache;
 import org.apache.camel.attachment.AttachmentMessage;
+import org.apache.camel.attachment.DefaultAttachmentMessage;
 import org.apache.camel.component.file.GenericFile;
+import org.apache.camel.trait.message.MessageTrait;
 
 /**
  * Turns an exchange into the push request: the body (a {@link MmsMessage}, a Map of the API's field names, a String of
  * text content, or binary content as one attachment), completed by the headers, then by the endpoint's options, plus the
- * Camel attachments of the message. Always returns a new {@link MmsMessage}: the exchange's body is never changed.
+ * Camel attachments of the message. Always returns a new {@link MmsMessage} with its own destinations and attachments:
+ * the exchange's body is never changed, whatever is done to the result.
  */
 public final class MessageBinding {
 
@@ -43,8 +48,8 @@ public final class MessageBinding {
             copy(m, msg);
         } else if (body instanceof Map<?, ?> map) {
             fromMap(map, msg, zone);
-        } else if (body instanceof String s) {
-            msg.setContent(s);
+        } else if (body instanceof CharSequence s) {
+            msg.setContent(s.toString());
         } else if (body != null && isBinary(body)) {
             msg.getAttachments().add(binaryAttachment(exchange, body));
         } else if (body != null) {
@@ -71,12 +76,21 @@ public final class MessageBinding {
         to.setExpireTime(from.getExpireTime());
         to.setProjectName(from.getProjectName());
         if (from.getDestinations() != null) {
+            int i = 0;
             for (Destination d : from.getDestinations()) {
+                if (d == null) {
+                    throw new IllegalArgumentException("mitake-mms destinations[" + i + "] is null");
+                }
                 to.getDestinations().add(new Destination(d.getTo(), d.getCId()));
+                i++;
             }
         }
         if (from.getAttachments() != null) {
-            to.getAttachments().addAll(from.getAttachments());
+            for (Attachment a : from.getAttachments()) {
+                // copied, so that nothing done to the request reaches the body
+                to.getAttachments().add(a == null ? null
+                        : new Attachment(a.getAttachContent(), a.getAttachType(), a.getAttachName()));
+            }
         }
     }
 
@@ -93,7 +107,8 @@ public final class MessageBinding {
                 if (d instanceof Destination dest) {
                     msg.getDestinations().add(new Destination(dest.getTo(), dest.getCId()));
                 } else if (d instanceof Map<?, ?> dm) {
-                    msg.getDestinations().add(new Destination(string(dm.get("to")), string(dm.get("cID"))));
+                    String to = string(dm.get("to"));
+                    msg.getDestinations().add(new Destination(to == null ? null : to.trim(), string(dm.get("cID"))));
                 } else if (d != null) {
                     msg.getDestinations().add(new Destination(d.toString().trim()));
                 } else {
@@ -107,20 +122,16 @@ public final class MessageBinding {
         }
         if (map.get("to") != null) {
             List<Destination> to = destinations(map.get("to"), "to");
-            String cId = string(map.get("cID"));
-            if (cId != null && to.size() == 1) {
-                to.get(0).setCId(cId);
-            }
+            applyCid(to, string(map.get("cID")), "cID");
             msg.getDestinations().addAll(to);
         }
         Object attachments = map.get("attachments");
         if (attachments instanceof Collection<?> list) {
             for (Object a : list) {
                 if (a instanceof Attachment att) {
-                    msg.getAttachments().add(att);
+                    msg.getAttachments().add(new Attachment(att.getAttachContent(), att.getAttachType(), att.getAttachName()));
                 } else if (a instanceof Map<?, ?> am) {
-                    msg.getAttachments().add(new Attachment(string(am.get("attachContent")), string(am.get("attachType")),
-                            string(am.get("attachName"))));
+                    msg.getAttachments().add(mapAttachment(am));
                 } else {
                     throw new IllegalArgumentException("mitake-mms attachments must hold Maps or Attachments, not "
                                                        + (a == null ? "null" : a.getClass().getName()));
@@ -152,13 +163,40 @@ public final class MessageBinding {
             Object to = in.getHeader(MitakeMmsConstants.TO);
             if (to != null) {
                 List<Destination> list = destinations(to, MitakeMmsConstants.TO);
-                String cId = in.getHeader(MitakeMmsConstants.CID, String.class);
-                if (cId != null && list.size() == 1) {
-                    list.get(0).setCId(cId);
-                }
+                applyCid(list, string(in.getHeader(MitakeMmsConstants.CID, String.class)), MitakeMmsConstants.CID);
                 msg.getDestinations().addAll(list);
             }
         }
+    }
+
+    /** Gives the only destination its cID; a cID for several destinations would be lost, so it is refused. */
+    private static void applyCid(List<Destination> destinations, String cId, String field) {
+        if (cId == null) {
+            return;
+        }
+        if (destinations.size() != 1) {
+            throw new IllegalArgumentException("mitake-mms " + field + " is the cID of a single destination, but there are "
+                                               + destinations.size() + " destinations; give each its cID in the "
+                                               + "destinations list instead");
+        }
+        destinations.get(0).setCId(cId);
+    }
+
+    /** An attachment of a Map with the API's field names; attachContent may also be raw bytes. */
+    private static Attachment mapAttachment(Map<?, ?> am) {
+        Object content = am.get("attachContent");
+        String name = string(am.get("attachName"));
+        String type = string(am.get("attachType"));
+        String base64;
+        if (content instanceof byte[] b) {
+            base64 = Base64.getEncoder().encodeToString(b);
+        } else {
+            base64 = string(content);
+        }
+        if (type == null) {
+            type = AttachmentTypes.fromName(name);
+        }
+        return new Attachment(base64, type, name);
     }
 
     /** Destinations from a comma-separated String, a Collection or an array of phone numbers. */
@@ -224,6 +262,10 @@ public final class MessageBinding {
                 bytes = Files.readAllBytes(p);
             } else if (body instanceof InputStream is) {
                 bytes = is.readAllBytes();
+                if (body instanceof StreamCache cache) {
+                    // let later steps (and a redelivery) read the body again
+                    cache.reset();
+                }
             } else {
                 bytes = in.getMandatoryBody(byte[].class);
             }
@@ -237,18 +279,43 @@ public final class MessageBinding {
         } else {
             name = lastSegment(name);
         }
-        return Attachment.of(name, bytes);
+        return attachment(name, bytes, null);
+    }
+
+    /**
+     * An attachment whose type is the name's extension; for a name without one, the content type's, else what the
+     * leading bytes show.
+     */
+    private static Attachment attachment(String name, byte[] bytes, String contentType) {
+        String type = AttachmentTypes.fromName(name);
+        if (type == null) {
+            type = AttachmentTypes.fromContentType(contentType);
+        }
+        if (type == null) {
+            type = AttachmentTypes.sniff(bytes, bytes.length);
+        }
+        return new Attachment(Base64.getEncoder().encodeToString(bytes), type, name);
     }
 
     private static void addCamelAttachments(Message in, MmsMessage msg) {
-        if (in instanceof AttachmentMessage am && am.hasAttachments()) {
-            for (Map.Entry<String, DataHandler> e : am.getAttachments().entrySet()) {
-                try (InputStream is = e.getValue().getInputStream()) {
-                    msg.getAttachments().add(Attachment.of(lastSegment(e.getKey()), is.readAllBytes()));
-                } catch (IOException ex) {
-                    throw new IllegalArgumentException("Cannot read the Camel attachment " + e.getKey() + ": "
-                                                       + ex.getMessage(), ex);
-                }
+        // Camel keeps attachments as a trait of the plain message: exchange.getMessage(AttachmentMessage.class) is only
+        // a view, so the exchange's message is seldom an AttachmentMessage itself
+        if (!in.hasTrait(MessageTrait.ATTACHMENTS)) {
+            return;
+        }
+        AttachmentMessage am = in instanceof AttachmentMessage a ? a : new DefaultAttachmentMessage(in);
+        if (!am.hasAttachments()) {
+            return;
+        }
+        for (Map.Entry<String, DataHandler> e : am.getAttachments().entrySet()) {
+            DataHandler handler = e.getValue();
+            String name = e.getKey() != null && !e.getKey().isBlank() ? e.getKey() : handler.getName();
+            name = name == null ? null : lastSegment(name);
+            try (InputStream is = handler.getInputStream()) {
+                msg.getAttachments().add(attachment(name, is.readAllBytes(), handler.getContentType()));
+            } catch (IOException ex) {
+                throw new IllegalArgumentException("mitake-mms cannot read the Camel attachment " + name + ": "
+                                                   + ex.getMessage(), ex);
             }
         }
     }

@@ -1,5 +1,7 @@
 package io.github.mitakemms.camel.binding;
 
+import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -21,9 +23,11 @@ public final class MitakeTimes {
     }
 
     /**
-     * Formats a time value: a String is passed through as written; {@link LocalDateTime} and {@link LocalDate} are
-     * taken as local to the zone; {@link Instant}, {@link ZonedDateTime}, {@link OffsetDateTime}, {@link Date} and
-     * {@link Calendar} are converted to the zone.
+     * Formats a time value: a String is passed through as written (trimmed), and so is a whole number such as
+     * {@code 20240101120000L} (what JSON or a numeric column gives); {@link LocalDateTime}, {@link LocalDate} and
+     * {@link java.sql.Date} are taken as local to the zone; {@link Instant}, {@link ZonedDateTime},
+     * {@link OffsetDateTime}, {@link Date} (and {@link java.sql.Timestamp}) and {@link Calendar} are converted to the
+     * zone. Fractions of a second are dropped.
      *
      * @throws IllegalArgumentException for any other type, naming the field
      */
@@ -35,8 +39,20 @@ public final class MitakeTimes {
             String text = s.toString().trim();
             return text.isEmpty() ? null : text;
         }
+        if (value instanceof Long || value instanceof Integer || value instanceof BigInteger) {
+            return value.toString();
+        }
+        if (value instanceof BigDecimal bd && bd.signum() >= 0 && bd.stripTrailingZeros().scale() <= 0) {
+            return bd.toBigInteger().toString();
+        }
         LocalDateTime local;
-        if (value instanceof LocalDateTime ldt) {
+        if (value instanceof java.sql.Date sqlDate) {
+            // a date without a time of day: java.sql.Date cannot give an Instant
+            local = sqlDate.toLocalDate().atStartOfDay();
+        } else if (value instanceof java.sql.Time) {
+            throw new IllegalArgumentException("mitake-mms " + field + " must be a date and time, a java.sql.Time has "
+                                               + "no date; give a String yyyyMMddHHmmss or a java.time/java.util.Date value");
+        } else if (value instanceof LocalDateTime ldt) {
             local = ldt;
         } else if (value instanceof LocalDate ld) {
             local = ld.atStartOfDay();
@@ -47,12 +63,12 @@ public final class MitakeTimes {
         } else if (value instanceof OffsetDateTime o) {
             local = o.atZoneSameInstant(zone).toLocalDateTime();
         } else if (value instanceof Date d) {
-            local = LocalDateTime.ofInstant(d.toInstant(), zone);
+            local = LocalDateTime.ofInstant(Instant.ofEpochMilli(d.getTime()), zone);
         } else if (value instanceof Calendar c) {
             local = LocalDateTime.ofInstant(c.toInstant(), zone);
         } else {
             throw new IllegalArgumentException("mitake-mms " + field + " must be a String yyyyMMddHHmmss or a java.time/"
-                                               + "java.util.Date value, was " + value.getClass().getName());
+                                               + "java.util.Date/java.util.Calendar value, was " + value.getClass().getName());
         }
         return FORMAT.format(local);
     }

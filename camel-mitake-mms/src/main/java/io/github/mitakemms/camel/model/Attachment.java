@@ -25,13 +25,16 @@ public class Attachment {
     }
 
     /**
-     * An attachment of raw bytes; the type is taken from the name's extension.
+     * An attachment of raw bytes; the type is taken from the extension of the name's last path segment.
      */
     public static Attachment of(String name, byte[] content) {
         String type = null;
-        int dot = name == null ? -1 : name.lastIndexOf('.');
-        if (dot >= 0 && dot < name.length() - 1) {
-            type = name.substring(dot + 1).toLowerCase(Locale.ROOT);
+        if (name != null) {
+            String file = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+            int dot = file.lastIndexOf('.');
+            if (dot >= 0 && dot < file.length() - 1) {
+                type = file.substring(dot + 1).toLowerCase(Locale.ROOT);
+            }
         }
         return new Attachment(Base64.getEncoder().encodeToString(content), type, name);
     }

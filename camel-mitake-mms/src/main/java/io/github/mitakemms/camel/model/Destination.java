@@ -44,6 +44,8 @@ public class Destination {
 
     @Override
     public String toString() {
-        return "Destination[to=" + to + ", cID=" + cId + "]";
+        // phone numbers are personal data: only their last three digits are shown
+        String masked = to == null || to.length() <= 3 ? to : "*".repeat(to.length() - 3) + to.substring(to.length() - 3);
+        return "Destination[to=" + masked + ", cID=" + cId + "]";
     }
 }

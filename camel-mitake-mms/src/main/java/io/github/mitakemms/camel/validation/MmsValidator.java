@@ -6,10 +6,10 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
 import java.util.Base64;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 import io.github.mitakemms.camel.binding.AttachmentTypes;
 import io.github.mitakemms.camel.client.ApiErrors;
@@ -55,6 +55,7 @@ public final class MmsValidator {
         }
         attachments(msg.getAttachments());
         payload(msg, maxPayloadSize);
+        attachmentContents(msg.getAttachments());
         destinations(msg.getDestinations());
     }
 
@@ -67,8 +68,9 @@ public final class MmsValidator {
         int max = ascii ? SUBJECT_MAX_ASCII : SUBJECT_MAX_OTHER;
         if (length > max) {
             fail("subject", ascii
-                    ? "at most " + SUBJECT_MAX_ASCII + " characters when all ASCII, was " + length
-                    : "at most " + SUBJECT_MAX_OTHER + " characters once it holds a non-ASCII character, was " + length,
+                    ? "at most " + SUBJECT_MAX_ASCII + " characters when all printable ASCII, was " + length
+                    : "at most " + SUBJECT_MAX_OTHER + " characters once it holds any character other than printable "
+                      + "ASCII (such as Chinese), was " + length,
                     "2002");
         }
     }
@@ -96,10 +98,10 @@ public final class MmsValidator {
             Attachment a = attachments.get(i);
             String f = "attachments[" + i + "].";
             if (a == null) {
-                fail("attachments[" + i + "]", "must not be null", "2012");
+                fail("attachments[" + i + "]", "must not be null, at least one attachment is required", "2012");
             }
             if (a.getAttachContent() == null || a.getAttachContent().isEmpty()) {
-                fail(f + "attachContent", "is required", "2021");
+                fail(f + "attachContent", "is required (the file's bytes, base64-encoded)", "2021");
             }
             if (a.getAttachType() == null || a.getAttachType().isBlank()) {
                 fail(f + "attachType", "is required (jpg, jpeg, png, gif or mp3)", "2013");
@@ -115,26 +117,61 @@ public final class MmsValidator {
             if (!AttachmentTypes.SUPPORTED.contains(type)) {
                 fail(f + "attachType", "one of jpg, jpeg, png, gif, mp3, was '" + a.getAttachType() + "'", "2020");
             }
+        }
+    }
+
+    /** Checks that every attachContent is base64 of a file of its attachType; run after the size check. */
+    private static void attachmentContents(List<Attachment> attachments) {
+        for (int i = 0; i < attachments.size(); i++) {
+            Attachment a = attachments.get(i);
+            String f = "attachments[" + i + "].attachContent";
+            String type = a.getAttachType().toLowerCase(Locale.ROOT);
             String sniffed = sniff(a.getAttachContent(), f);
             if (!AttachmentTypes.sameType(type, sniffed)) {
-                fail(f + "attachContent", "content must be " + type + " as attachType says, but its leading bytes "
-                                          + (sniffed == null ? "are none of jpg, png, gif, mp3" : "show " + sniffed),
+                fail(f, "content must be " + type + " as attachType says, but its leading bytes "
+                        + (sniffed == null ? "are none of jpg, png, gif, mp3" : "show " + sniffed),
                         "2020");
             }
         }
     }
 
     private static String sniff(String base64, String field) {
-        // 16 base64 characters decode to the 12 leading bytes, enough for every signature
-        int n = Math.min(base64.length(), 16) & ~3;
-        byte[] head;
-        try {
-            head = Base64.getDecoder().decode(base64.substring(0, n));
-        } catch (IllegalArgumentException e) {
-            fail(field + "attachContent", "must be base64, " + e.getMessage(), "2020");
-            return null;
+        int bad = base64Error(base64);
+        if (bad >= 0) {
+            fail(field, "must be base64 (alphabet A-Z a-z 0-9 + /, padded with = to a multiple of 4 characters, "
+                        + "no line breaks), "
+                        + (bad < base64.length()
+                                ? "the character at position " + bad + " is not"
+                                : "its length " + base64.length() + " is not a multiple of 4"),
+                    "2020");
         }
+        // 16 base64 characters decode to the 12 leading bytes, enough for every signature
+        int n = Math.min(base64.length(), 16);
+        byte[] head = Base64.getDecoder().decode(base64.substring(0, n));
         return AttachmentTypes.sniff(head, head.length);
+    }
+
+    /**
+     * The position of the first character that is not base64 (RFC 4648 basic alphabet with padding), the length when
+     * only the length is wrong, or -1 when the text is base64.
+     */
+    static int base64Error(String s) {
+        int n = s.length();
+        int pad = 0;
+        if (n > 0 && s.charAt(n - 1) == '=') {
+            pad++;
+            if (n > 1 && s.charAt(n - 2) == '=') {
+                pad++;
+            }
+        }
+        for (int i = 0; i < n - pad; i++) {
+            char c = s.charAt(i);
+            boolean ok = c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '+' || c == '/';
+            if (!ok) {
+                return i;
+            }
+        }
+        return n % 4 == 0 ? -1 : n;
     }
 
     private static void payload(MmsMessage msg, int max) {
@@ -143,7 +180,9 @@ public final class MmsValidator {
             size += a.getAttachContent().length();
         }
         if (size > max) {
-            fail("attachments", "subject + content + base64 attachContent at most " + max + " bytes, was " + size, "2003");
+            fail("attachments", "subject + content + base64 attachContent at most " + max + " bytes (UTF-8), was "
+                                + size,
+                    "2003");
         }
     }
 
@@ -151,7 +190,7 @@ public final class MmsValidator {
         if (destinations == null || destinations.isEmpty()) {
             fail("destinations", "at least one destination (to) is required", "2009");
         }
-        Set<String> cIds = new HashSet<>();
+        Map<String, Integer> cIds = new HashMap<>();
         for (int i = 0; i < destinations.size(); i++) {
             Destination d = destinations.get(i);
             String f = "destinations[" + i + "].";
@@ -166,12 +205,14 @@ public final class MmsValidator {
                 fail(f + "to", "digits with an optional leading +", "2011");
             }
             String cId = d.getCId();
-            if (cId != null) {
+            if (cId != null && !cId.isEmpty()) {
                 if (length(cId) > CID_MAX) {
                     fail(f + "cID", "at most " + CID_MAX + " characters, was " + length(cId), "2008");
                 }
-                if (!cIds.add(cId)) {
-                    fail(f + "cID", "must be unique in the push, repeats an earlier destination's cID", "2018");
+                Integer earlier = cIds.putIfAbsent(cId, i);
+                if (earlier != null) {
+                    fail(f + "cID", "must be unique in the push, repeats the cID of destinations[" + earlier + "]",
+                            "2018");
                 }
             }
         }

@@ -1,0 +1,131 @@
+package io.github.mitakemms.camel.consumer;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.databind.DatabindException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import io.github.mitakemms.camel.client.MitakeMmsJson;
+import io.github.mitakemms.camel.model.CallbackRequest;
+import io.github.mitakemms.camel.model.DeliveryReport;
+
+/**
+ * Turns the body of a callback into its delivery reports, or refuses it with a 400 that names what is wrong. The body is
+ * read as leniently as the rest of the API (trailing commas, ids as numbers or strings, numbers as strings, unknown
+ * fields), ids keep every digit, and every report must have a batchID, a msgID and a status. The reasons never quote
+ * the body, so they can be logged.
+ */
+final class ReportReader {
+
+    private ReportReader() {
+    }
+
+    static List<DeliveryReport> read(byte[] body) throws CallbackRejectedException {
+        if (isBlank(body)) {
+            throw CallbackRejectedException.badRequest(
+                    "the body is empty; expected a JSON object with a messages array of delivery reports");
+        }
+        // first the syntax, then the shape, so that a truncated body is told apart from one of the wrong shape
+        JsonNode tree;
+        try {
+            tree = MitakeMmsJson.read(body, JsonNode.class);
+        } catch (StreamReadException e) {
+            throw CallbackRejectedException.badRequest("the body is not valid JSON" + at(e.getLocation()));
+        } catch (IOException e) {
+            throw CallbackRejectedException.badRequest("the body cannot be read as JSON");
+        }
+        if (tree == null || !tree.isObject()) {
+            throw CallbackRejectedException.badRequest(
+                    "the body is not a callback of delivery reports: expected a JSON object with a messages array");
+        }
+        CallbackRequest request;
+        try {
+            request = MitakeMmsJson.mapper().treeToValue(tree, CallbackRequest.class);
+        } catch (DatabindException e) {
+            throw CallbackRejectedException.badRequest("the body is not a callback of delivery reports: "
+                                                       + wrongShape(e));
+        } catch (IOException | IllegalArgumentException e) {
+            throw CallbackRejectedException.badRequest("the body is not a callback of delivery reports");
+        }
+        if (request.getMessages() == null) {
+            throw CallbackRejectedException.badRequest(
+                    "the body is not a callback of delivery reports: it has no messages array");
+        }
+        List<DeliveryReport> reports = request.getMessages();
+        if (reports.isEmpty()) {
+            throw CallbackRejectedException.badRequest("the messages array is empty: no delivery report to process");
+        }
+        List<String> problems = new ArrayList<>();
+        for (int i = 0; i < reports.size(); i++) {
+            DeliveryReport report = reports.get(i);
+            if (report == null) {
+                problems.add("messages[" + i + "] is null");
+                continue;
+            }
+            List<String> missing = new ArrayList<>(3);
+            if (isBlank(report.getBatchId())) {
+                missing.add("batchID");
+            }
+            if (isBlank(report.getMsgId())) {
+                missing.add("msgID");
+            }
+            if (isBlank(report.getStatus())) {
+                missing.add("status");
+            }
+            if (!missing.isEmpty()) {
+                problems.add("messages[" + i + "] has no " + String.join(", ", missing));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw CallbackRejectedException.badRequest(
+                    "not a delivery report: " + String.join("; ", problems.subList(0, Math.min(5, problems.size())))
+                                                       + (problems.size() > 5 ? "; and " + (problems.size() - 5) + " more" : ""));
+        }
+        return List.copyOf(reports);
+    }
+
+    /** The JSON path of a value of the wrong type, such as messages[0].point, without the value itself. */
+    private static String wrongShape(DatabindException e) {
+        StringBuilder path = new StringBuilder();
+        if (e instanceof JsonMappingException mapping) {
+            for (JsonMappingException.Reference ref : mapping.getPath()) {
+                if (ref.getFieldName() != null) {
+                    if (path.length() > 0) {
+                        path.append('.');
+                    }
+                    path.append(ref.getFieldName());
+                } else if (ref.getIndex() >= 0) {
+                    path.append('[').append(ref.getIndex()).append(']');
+                }
+            }
+        }
+        if (path.length() == 0) {
+            return "expected a JSON object with a messages array";
+        }
+        return "unexpected value at " + path;
+    }
+
+    private static String at(JsonLocation location) {
+        if (location == null || location.getLineNr() < 0) {
+            return "";
+        }
+        return " (line " + location.getLineNr() + ", column " + location.getColumnNr() + ")";
+    }
+
+    private static boolean isBlank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

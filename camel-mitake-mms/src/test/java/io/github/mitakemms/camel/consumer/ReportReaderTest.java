@@ -1,0 +1,66 @@
+package io.github.mitakemms.camel.consumer;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import io.github.mitakemms.camel.model.DeliveryReport;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReportReaderTest {
+
+    @Test
+    void keepsEveryDigitOfIdsBeyondTwoToThe53() throws Exception {
+        List<DeliveryReport> reports = read(
+                "{\"messages\":[{\"batchID\":301786034222960645,\"msgID\":9007199254740993,\"status\":\"0\"},"
+                                            + "{\"batchID\":123456789012345678901234567890,\"msgID\":\"0000000001\",\"status\":0}]}");
+
+        assertThat(reports).extracting(DeliveryReport::getBatchId)
+                .containsExactly("301786034222960645", "123456789012345678901234567890");
+        assertThat(reports).extracting(DeliveryReport::getMsgId).containsExactly("9007199254740993", "0000000001");
+        assertThat(reports).extracting(DeliveryReport::getStatus).containsExactly("0", "0");
+    }
+
+    @Test
+    void acceptsASingleReportWithoutArray() throws Exception {
+        List<DeliveryReport> reports = read("{\"messages\":{\"batchID\":1,\"msgID\":2,\"status\":\"1000\"}}");
+
+        assertThat(reports).singleElement().satisfies(r -> assertThat(r.getStatus()).isEqualTo("1000"));
+    }
+
+    @Test
+    void namesWhatIsWrong() {
+        assertRejected("null", "expected a JSON object");
+        assertRejected("\"text\"", "expected a JSON object");
+        assertRejected("{\"messages\":[null]}", "messages[0] is null");
+        assertRejected("{\"messages\":[{\"batchID\":\" \",\"msgID\":\"\",\"status\":\"0\"}]}",
+                "messages[0] has no batchID, msgID");
+        assertRejected("{\"messages\":[{\"batchID\":{\"a\":1},\"msgID\":2,\"status\":\"0\"}]}",
+                "unexpected value at messages[0].batchID");
+        assertRejected("{\"messages\":[{\"batchID\":1,\"msgID\":2,\"status\":\"0\"}", "not valid JSON (line 1");
+    }
+
+    @Test
+    void reasonsNeverQuoteTheBody() {
+        assertThatThrownBy(() -> read("{\"messages\":[{\"batchID\":1,\"msgID\":2,\"status\":\"0\",\"point\":\"SECRET\"}]}"))
+                .isInstanceOf(CallbackRejectedException.class)
+                .hasMessageNotContaining("SECRET");
+        assertThatThrownBy(() -> read("{\"messages\": SECRET_TOKEN!}"))
+                .isInstanceOf(CallbackRejectedException.class)
+                .hasMessageNotContaining("SECRET");
+    }
+
+    private static void assertRejected(String body, String reason) {
+        assertThatThrownBy(() -> read(body))
+                .as(body)
+                .isInstanceOfSatisfying(CallbackRejectedException.class,
+                        e -> assertThat(e.getStatusCode()).isEqualTo(400))
+                .hasMessageContaining(reason);
+    }
+
+    private static List<DeliveryReport> read(String body) throws CallbackRejectedException {
+        return ReportReader.read(body.getBytes(StandardCharsets.UTF_8));
+    }
+}
