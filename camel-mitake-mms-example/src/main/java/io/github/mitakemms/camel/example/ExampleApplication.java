@@ -83,7 +83,7 @@ public final class ExampleApplication {
         GatewaySimulator simulator = null;
         Main main = new Main();
         settings.forEach((k, v) -> {
-            if (k.startsWith("example.") || overrides.containsKey(k)) {
+            if (k.startsWith("example.") || overrides.containsKey(k) || System.getProperty(k) != null) {
                 main.addOverrideProperty(k, v);
             }
         });
