@@ -1,38 +1,61 @@
 package io.github.mitakemms.camel.example;
 
-import io.github.mitakemms.camel.MitakeMmsConstants;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
 import io.github.mitakemms.camel.model.DeliveryReport;
 import io.github.mitakemms.camel.model.MmsStatus;
 import org.apache.camel.Exchange;
-import org.apache.camel.Message;
 
 /**
- * The bean ({@code reports}) the delivery-report routes call. A report is handled the same whether the callback
- * consumer or a queryBatchDR brought it: as the consumer's headers (batch id, msg id, status, status time, point).
+ * The bean ({@code reports}) the delivery-report routes call: turns the reports of a callback or of a queryBatchDR
+ * answer into rows for the delivery_report and sent_message tables.
  */
 public class ReportService {
 
-    /** Header: where the report came from, callback or queryBatchDR. */
+    /** Header: where the reports came from, callback or queryBatchDR. */
     public static final String SOURCE = "reportSource";
-    /** Header: whether the status is final (no later report changes it). */
-    public static final String FINAL = "reportFinal";
+    /** Exchange property: the rows of the reports being stored. */
+    public static final String ROWS = "reportRows";
 
-    /** Sets the header reportFinal from the status code (Attachment 3 of the API). */
-    public void classify(Exchange exchange) {
-        Message m = exchange.getMessage();
-        MmsStatus status = MmsStatus.fromCode(m.getHeader(MitakeMmsConstants.STATUS, String.class));
-        m.setHeader(FINAL, status.isFinal());
+    /**
+     * One row per report (batchId, msgId, status, statusTime, point, final, source). Of a queryBatchDR answer only the
+     * final statuses are kept: the others tell nothing new.
+     */
+    public List<Map<String, Object>> rows(Exchange exchange, List<DeliveryReport> reports) {
+        String source = exchange.getMessage().getHeader(SOURCE, "callback", String.class);
+        List<Map<String, Object>> rows = new ArrayList<>(reports.size());
+        for (DeliveryReport r : reports) {
+            MmsStatus status = r.getStatusCode();
+            if ("queryBatchDR".equals(source) && !status.isFinal()) {
+                continue;
+            }
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("batchId", r.getBatchId());
+            row.put("msgId", r.getMsgId());
+            row.put("status", r.getStatus() == null ? null : r.getStatus().trim());
+            row.put("statusTime", r.getStatusTime());
+            row.put("point", r.getPoint());
+            row.put("final", status.isFinal());
+            row.put("source", source);
+            rows.add(row);
+        }
+        exchange.setProperty(ROWS, rows);
+        return rows;
     }
 
-    /** A report of a queryBatchDR answer, turned into the headers the callback consumer gives. */
-    public void fromQuery(Exchange exchange, DeliveryReport report) {
-        Message m = exchange.getMessage();
-        m.setHeader(MitakeMmsConstants.BATCH_ID, report.getBatchId());
-        m.setHeader(MitakeMmsConstants.MSG_ID, report.getMsgId());
-        m.setHeader(MitakeMmsConstants.STATUS, report.getStatus());
-        m.setHeader(MitakeMmsConstants.STATUS_TIME, report.getStatusTime());
-        m.setHeader(MitakeMmsConstants.POINT, report.getPoint());
-        m.setHeader(SOURCE, "queryBatchDR");
-        classify(exchange);
+    /** The rows of the reports being stored whose status is final. */
+    public List<Map<String, Object>> finalRows(Exchange exchange) {
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = exchange.getProperty(ROWS, List.class);
+        List<Map<String, Object>> finals = new ArrayList<>();
+        for (Map<String, Object> row : rows) {
+            if (Boolean.TRUE.equals(row.get("final"))) {
+                finals.add(row);
+            }
+        }
+        return finals;
     }
 }

@@ -56,7 +56,7 @@ class ExampleApplicationTest {
                 "example.work-dir", work.toString(),
                 "example.dsl", dsl,
                 "camel.server.port", String.valueOf(ExampleApplication.freePort()),
-                "example.timeout-seconds", "50");
+                "example.timeout-seconds", "120");
     }
 
     private void assertSampleCampaign(ExampleApplication.Result result) throws Exception {

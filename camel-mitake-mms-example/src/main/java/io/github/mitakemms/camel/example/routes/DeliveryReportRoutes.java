@@ -1,8 +1,6 @@
 package io.github.mitakemms.camel.example.routes;
 
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
-import org.springframework.dao.DuplicateKeyException;
 
 /**
  * Delivery reports, from the gateway's callback or from a reconciliation query, stored in delivery_report (each status
@@ -12,32 +10,30 @@ public class DeliveryReportRoutes extends RouteBuilder {
 
     @Override
     public void configure() {
-        // one exchange per report; the gateway gets its 200 once the report is stored
-        from("mitake-mms:callback?path={{example.callback-path}}&allowedSources={{example.callback-allowed-sources}}")
+        // a callback carries up to hundreds of reports: take them as one List and store them in one JDBC batch.
+        // The gateway gets its 200 once they are stored, a 500 (and sends them again) if storing failed.
+        from("mitake-mms:callback?path={{example.callback-path}}&allowedSources={{example.callback-allowed-sources}}"
+             + "&splitReports=false")
                 .routeId("delivery-reports")
                 .setHeader("reportSource", constant("callback"))
-                .to("direct:store-report");
+                .to("seda:store-reports?waitForTaskToComplete=Always");
 
-        from("direct:store-report")
-                .routeId("store-report")
-                .bean("reports", "classify")
-                // the same report may come by callback and by reconciliation at the same moment: store it once
-                .doTry()
+        // one writer: a report coming by callback and by reconciliation at the same moment is stored once
+        from("seda:store-reports?concurrentConsumers=1")
+                .routeId("store-reports")
+                .bean("reports", "rows")
+                .filter(simple("${body.size()} > 0"))
                     .to("sql:insert into delivery_report (batch_id, msg_id, status, status_time, point, is_final, source) "
-                        + "select cast(:#${header.CamelMitakeMmsBatchId} as varchar), cast(:#${header.CamelMitakeMmsMsgId} as varchar), "
-                        + "cast(:#${header.CamelMitakeMmsStatus} as varchar), cast(:#${header.CamelMitakeMmsStatusTime} as varchar), "
-                        + "cast(:#${header.CamelMitakeMmsPoint} as int), cast(:#${header.reportFinal} as boolean), "
-                        + "cast(:#${header.reportSource} as varchar) from dual where not exists (select 1 from delivery_report "
-                        + "where batch_id = :#${header.CamelMitakeMmsBatchId} and msg_id = :#${header.CamelMitakeMmsMsgId} "
-                        + "and status = :#${header.CamelMitakeMmsStatus})?noop=true")
-                .doCatch(DuplicateKeyException.class)
-                    .log(LoggingLevel.DEBUG, "report ${header.CamelMitakeMmsMsgId} ${header.CamelMitakeMmsStatus} already stored")
-                .end()
-                .filter(header("reportFinal"))
-                    .to("sql:update sent_message set final_status = :#${header.CamelMitakeMmsStatus}, "
-                        + "final_status_time = :#${header.CamelMitakeMmsStatusTime}, reported_at = current_timestamp "
-                        + "where batch_id = :#${header.CamelMitakeMmsBatchId} and msg_id = :#${header.CamelMitakeMmsMsgId} "
-                        + "and final_status is null?noop=true")
+                        + "select cast(:#batchId as varchar), cast(:#msgId as varchar), cast(:#status as varchar), "
+                        + "cast(:#statusTime as varchar), cast(:#point as int), cast(:#final as boolean), "
+                        + "cast(:#source as varchar) from dual where not exists (select 1 from delivery_report "
+                        + "where batch_id = :#batchId and msg_id = :#msgId and status = :#status)?batch=true")
+                    .setBody(method("reports", "finalRows"))
+                    .filter(simple("${body.size()} > 0"))
+                        .to("sql:update sent_message set final_status = :#status, final_status_time = :#statusTime, "
+                            + "reported_at = current_timestamp where batch_id = :#batchId and msg_id = :#msgId "
+                            + "and final_status is null?batch=true")
+                    .end()
                 .end();
     }
 }

@@ -21,12 +21,8 @@ public class ReconcileRoutes extends RouteBuilder {
                     .log("reconcile: batch ${header.CamelMitakeMmsBatchId} has ${body[PENDING]} messages without a final "
                          + "report, asking queryBatchDR")
                     .to("mitake-mms:queryBatchDR")
-                    .split(body())
-                        .bean("reports", "fromQuery")
-                        .filter(header("reportFinal"))
-                            .to("direct:store-report")
-                        .end()
-                    .end()
+                    .setHeader("reportSource", constant("queryBatchDR"))
+                    .to("seda:store-reports?waitForTaskToComplete=Always")
                 .end();
 
         from("timer:monitor?delay={{example.monitor.period}}&period={{example.monitor.period}}")
