@@ -74,7 +74,7 @@ public class CampaignMonitor {
         int pushed = p == null ? 0 : p.pushed.addAndGet(accepted + refused);
         LOG.info("campaign {}: pushed {}/{} - batch {}: {} accepted, {} refused, {} points", campaignId,
                 String.format("%,d", pushed), p == null ? "?" : String.format("%,d", p.recipients), result.getBatchId(),
-                accepted, refused, result.getCostPoints());
+                accepted, refused, String.format("%,d", result.getCostPoints()));
     }
 
     public void pushFailed(String campaignId, int recipients, String code, String description) {
@@ -84,10 +84,21 @@ public class CampaignMonitor {
                 p == null ? "?" : p.recipients, recipients, code, description);
     }
 
-    /** A campaign folder that could not even be read. */
-    public void campaignFailed(String folder, Exception cause) {
+    /**
+     * A campaign that failed: its folder could not be read, or a batch failed in a way the route does not handle. Its
+     * summary says how far it got.
+     */
+    public void campaignFailed(String campaignId, String folder, Exception cause) throws SQLException {
         failedCampaigns.incrementAndGet();
-        LOG.error("campaign {} failed: {}", folder, cause == null ? "?" : cause.getMessage());
+        LOG.error("campaign {} failed: {}", campaignId != null ? campaignId : folder,
+                cause == null ? "?" : cause.getMessage());
+        if (campaignId != null && open.remove(campaignId) != null) {
+            Summary s = Summary.of(dataSource, campaignId);
+            finished.add(s);
+            if (keepRunning) {
+                print(s);
+            }
+        }
     }
 
     /** Called by the monitor route's timer: reports progress, finishes complete campaigns, ends the run when due. */
@@ -96,15 +107,16 @@ public class CampaignMonitor {
             String id = e.getKey();
             Progress p = e.getValue();
             int[] n = reportCounts(id);
-            int accepted = n[0], finals = n[1], delivered = n[2], callbacks = n[3];
+            int accepted = n[0], finals = n[1], delivered = n[2], callbacks = n[3], answered = n[4];
             String line = String.format("campaign %s: reports received %,d, final %,d/%,d accepted (delivered %,d, "
                                         + "failed %,d), pending %,d", id, callbacks, finals, accepted, delivered,
                     finals - delivered, accepted - finals);
-            if (!line.equals(p.lastLine) && p.pushed.get() > 0) {
+            if (!line.equals(p.lastLine) && accepted > 0) {
                 LOG.info(line);
                 p.lastLine = line;
             }
-            if (p.pushed.get() >= p.recipients && finals == accepted) {
+            // complete when the gateway's answer to every recipient is written and every accepted one has a final status
+            if (answered >= p.recipients && finals == accepted) {
                 finish(id);
             }
         }
@@ -156,7 +168,7 @@ public class CampaignMonitor {
         SUMMARY.info("");
     }
 
-    /** accepted, final, delivered, callbacks received. */
+    /** accepted, final, delivered, callbacks received, recipients with the gateway's answer. */
     private int[] reportCounts(String campaignId) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement ps = c.prepareStatement(
@@ -164,13 +176,14 @@ public class CampaignMonitor {
                      + "count(*) filter (where accepted and final_status is not null), "
                      + "count(*) filter (where accepted and final_status = '0'), "
                      + "(select count(*) from delivery_report r where r.source = 'callback' and r.batch_id in "
-                     + "(select batch_id from push_batch b where b.campaign_id = ?)) "
+                     + "(select batch_id from push_batch b where b.campaign_id = ?)), "
+                     + "count(*) filter (where accepted is not null) "
                      + "from sent_message where campaign_id = ?")) {
             ps.setString(1, campaignId);
             ps.setString(2, campaignId);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
-                return new int[] { rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4) };
+                return new int[] { rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5) };
             }
         }
     }

@@ -81,16 +81,32 @@ public class CampaignService {
     }
 
     /** The recipients of the campaign were read: the monitor starts following it. */
-    public void recipientsRead(Exchange exchange, List<Recipient> recipients) {
-        monitor.opened(exchange.getProperty(CAMPAIGN_ID, String.class), recipients.size());
+    public void recipientsRead(Exchange exchange, List<?> recipients) {
+        monitor.opened(exchange.getProperty(CAMPAIGN_ID, String.class), recipients(recipients).size());
+    }
+
+    /** The recipients of a list, flattened: simple's collate gives a chunk of one element as a list in a list. */
+    static List<Recipient> recipients(List<?> list) {
+        List<Recipient> recipients = new ArrayList<>(list.size());
+        for (Object o : list) {
+            if (o instanceof Recipient r) {
+                recipients.add(r);
+            } else if (o instanceof List<?> inner) {
+                recipients.addAll(recipients(inner));
+            } else if (o != null) {
+                throw new IllegalArgumentException("Not a recipient: " + o.getClass().getName());
+            }
+        }
+        return recipients;
     }
 
     /**
      * One batch of recipients: keeps the push request (subject, content, destinations with a fresh cID each,
      * attachments) in the exchange property pushRequest, and returns the sent_message rows to insert before sending.
      */
-    public List<Map<String, Object>> prepareBatch(Exchange exchange, List<Recipient> batch) {
+    public List<Map<String, Object>> prepareBatch(Exchange exchange, List<?> chunk) {
         Campaign campaign = exchange.getProperty(CAMPAIGN, Campaign.class);
+        List<Recipient> batch = recipients(chunk);
         List<Map<String, Object>> rows = new ArrayList<>(batch.size());
         List<Map<String, Object>> destinations = new ArrayList<>(batch.size());
         for (Recipient r : batch) {
@@ -162,6 +178,9 @@ public class CampaignService {
                 : Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath().getParent();
         boolean failed = exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null || exchange.isFailed();
         String name = campaign != null ? campaign.id() : folder.getFileName() + "-" + LocalDateTime.now().format(STAMP);
+        if (!Files.isDirectory(folder)) {
+            return; // already archived
+        }
         Path target = archive.resolve(failed ? "failed" : "done").resolve(name);
         Files.createDirectories(target.getParent());
         Files.move(folder, target, StandardCopyOption.REPLACE_EXISTING);

@@ -51,6 +51,35 @@ class ExampleApplicationTest {
         assertSampleCampaign(result);
     }
 
+    @Test
+    void ownCampaignsDroppedIntoTheInbox() throws Exception {
+        Path inbox = work.resolve("inbox");
+        Path one = Files.createDirectories(inbox.resolve("one-recipient"));
+        Files.writeString(one.resolve("campaign.properties"), "subject = Hello\ntext = One line\nimage = banner.png\n");
+        Files.writeString(one.resolve("recipients.csv"), "phone,name,note\n0911000404,A,number error\n");
+        try (var png = ExampleApplication.class.getResourceAsStream("/sample-campaign/spring-sale.png")) {
+            Files.write(one.resolve("banner.png"), png.readAllBytes());
+        }
+        Path broken = Files.createDirectories(inbox.resolve("no-descriptor"));
+        Files.writeString(broken.resolve("recipients.csv"), "phone,name,note\n0911000001,A,\n");
+
+        Map<String, String> settings = new java.util.HashMap<>(settings("java"));
+        settings.put("example.sample-campaign", "false");
+        ExampleApplication.Result result = ExampleApplication.run(settings);
+
+        // the broken campaign makes the run fail, the other one is complete all the same
+        assertThat(result.exitCode()).isEqualTo(1);
+        assertThat(result.summaries()).hasSize(1);
+        Summary s = result.summaries().get(0);
+        assertThat(s.campaignId()).startsWith("one-recipient-");
+        assertThat(s.recipients()).isEqualTo(1);
+        assertThat(s.failed()).containsExactly(Map.entry("2001", 1));
+        assertThat(s.isComplete()).isTrue();
+        assertThat(result.workDir().resolve("inbox")).isEmptyDirectory();
+        assertThat(Files.list(result.workDir().resolve("failed")).toList()).singleElement()
+                .satisfies(f -> assertThat(f.getFileName().toString()).startsWith("no-descriptor"));
+    }
+
     private Map<String, String> settings(String dsl) throws Exception {
         return Map.of(
                 "example.work-dir", work.toString(),

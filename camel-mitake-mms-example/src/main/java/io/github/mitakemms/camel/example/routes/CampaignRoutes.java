@@ -2,7 +2,6 @@ package io.github.mitakemms.camel.example.routes;
 
 import io.github.mitakemms.camel.example.Recipient;
 import io.github.mitakemms.camel.exception.MitakeMmsException;
-import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.dataformat.bindy.csv.BindyCsvDataFormat;
 
@@ -20,9 +19,9 @@ public class CampaignRoutes extends RouteBuilder {
         from("file:{{example.inbox}}?recursive=true&minDepth=2&maxDepth=2&include=recipients\\.csv"
              + "&noop=true&idempotent=false&initialDelay=100&delay=500")
                 .routeId("campaign")
-                .onException(Exception.class).handled(true)
-                    .log(LoggingLevel.ERROR, "campaign in ${header.CamelFileParent} failed: ${exception.message}")
-                    .bean("monitor", "campaignFailed(${header.CamelFileParent}, ${exception})")
+                // a failure the route does not handle ends the campaign: handled once, on the file's exchange
+                .onException(Exception.class).onWhen(exchangeProperty("CamelSplitIndex").isNull()).handled(true)
+                    .bean("monitor", "campaignFailed(${exchangeProperty.campaignId}, ${header.CamelFileParent}, ${exception})")
                     .bean("campaigns", "archive")
                 .end()
                 .bean("campaigns", "open")
@@ -32,7 +31,7 @@ public class CampaignRoutes extends RouteBuilder {
                     + "(:#${exchangeProperty.campaignId}, :#${header.CamelFileParent}, "
                     + ":#${exchangeProperty.campaignSubject}, :#${body.size()})?noop=true")
                 // the API takes at most 500 destinations a call
-                .split(simple("${collate(500)}")).streaming()
+                .split(simple("${collate(500)}")).streaming().stopOnException()
                     .bean("campaigns", "prepareBatch")
                     .to("sql:insert into sent_message (cid, campaign_id, phone, name) "
                         + "values (:#cid, :#campaignId, :#phone, :#name)?batch=true")
