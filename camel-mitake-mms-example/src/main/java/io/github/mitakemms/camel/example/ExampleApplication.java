@@ -2,12 +2,14 @@ package io.github.mitakemms.camel.example;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.HashMap;
@@ -153,7 +155,7 @@ public final class ExampleApplication {
     static Map<String, String> settings(Map<String, String> overrides) {
         Properties p = new Properties();
         try (InputStream in = ExampleApplication.class.getResourceAsStream("/application.properties");
-             Reader r = new java.io.InputStreamReader(in, StandardCharsets.UTF_8)) {
+             Reader r = new InputStreamReader(in, StandardCharsets.UTF_8)) {
             p.load(r);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -172,7 +174,7 @@ public final class ExampleApplication {
         Files.createDirectories(staging);
         for (String name : SAMPLE_FILES) {
             try (InputStream in = ExampleApplication.class.getResourceAsStream("/sample-campaign/" + name)) {
-                Files.copy(in, staging.resolve(name), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.copy(in, staging.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
         }
         Path target = inbox.resolve("sample-spring-sale");

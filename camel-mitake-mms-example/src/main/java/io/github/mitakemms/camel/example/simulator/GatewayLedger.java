@@ -2,6 +2,7 @@ package io.github.mitakemms.camel.example.simulator;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +73,7 @@ public class GatewayLedger implements TemplateHelperProviderExtension, TemplateM
             m.put("status", String.valueOf((Object) options.hash("status")));
             m.put("statusTime", String.valueOf((Object) options.hash("statusTime")));
             m.put("point", options.hash("point"));
-            batches.computeIfAbsent(String.valueOf(batchId), k -> java.util.Collections.synchronizedList(new ArrayList<>())).add(m);
+            batches.computeIfAbsent(String.valueOf(batchId), k -> Collections.synchronizedList(new ArrayList<>())).add(m);
             return "";
         });
         helpers.put("mitakeReports", (Object batchId, Options options) -> reports(String.valueOf(batchId),
