@@ -13,7 +13,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.mitakemms.camel.exception.MitakeMmsException;
 import io.github.mitakemms.camel.model.Attachment;
@@ -40,6 +42,8 @@ public class CampaignService {
 
     private final Path archive;
     private final CampaignMonitor monitor;
+    /** Campaigns of which a push failed as a whole: their folder goes to failed/. */
+    private final Set<String> withFailedPush = ConcurrentHashMap.newKeySet();
 
     public CampaignService(Path archive, CampaignMonitor monitor) {
         this.archive = archive;
@@ -167,7 +171,9 @@ public class CampaignService {
             row.put("statusDesc", shorten(desc, 64));
             rows.add(row);
         }
-        monitor.pushFailed(exchange.getProperty(CAMPAIGN_ID, String.class), rows.size(), code, desc);
+        String campaignId = exchange.getProperty(CAMPAIGN_ID, String.class);
+        withFailedPush.add(campaignId);
+        monitor.pushFailed(campaignId, rows.size(), code, desc);
         return rows;
     }
 
@@ -176,7 +182,8 @@ public class CampaignService {
         Campaign campaign = exchange.getProperty(CAMPAIGN, Campaign.class);
         Path folder = campaign != null ? campaign.folder()
                 : Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class)).toAbsolutePath().getParent();
-        boolean failed = exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null || exchange.isFailed();
+        boolean failed = exchange.getProperty(Exchange.EXCEPTION_CAUGHT) != null || exchange.isFailed()
+                         || campaign != null && withFailedPush.remove(campaign.id());
         String name = campaign != null ? campaign.id() : folder.getFileName() + "-" + LocalDateTime.now().format(STAMP);
         if (!Files.isDirectory(folder)) {
             return; // already archived

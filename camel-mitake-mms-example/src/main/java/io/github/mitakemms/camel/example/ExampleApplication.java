@@ -142,11 +142,12 @@ public final class ExampleApplication {
             summaries.forEach(CampaignMonitor::print);
         }
         dataSource.dispose();
-        boolean ok = !monitor.isTimedOut() && monitor.getFailedCampaigns() == 0
+        int pushFailures = summaries.stream().mapToInt(Summary::pushFailures).sum();
+        boolean ok = !monitor.isTimedOut() && monitor.getFailedCampaigns() == 0 && pushFailures == 0
                      && summaries.stream().allMatch(Summary::isComplete);
         if (!ok) {
-            LOG.error("the run did not account for every recipient (timed out: {}, failed campaigns: {})",
-                    monitor.isTimedOut(), monitor.getFailedCampaigns());
+            LOG.error("the run did not go as it should: timed out {}, failed campaigns {}, recipients of failed pushes {}",
+                    monitor.isTimedOut(), monitor.getFailedCampaigns(), pushFailures);
         }
         return new Result(ok ? 0 : 1, summaries, work, dbUrl);
     }

@@ -29,6 +29,12 @@ public record Summary(String campaignId, String subject, int batches, int recipi
         return failed.values().stream().mapToInt(Integer::intValue).sum();
     }
 
+    /** Recipients of pushes that failed as a whole (not refused one by one by the gateway, Attachment 2). */
+    public int pushFailures() {
+        return refused.entrySet().stream().filter(e -> !MmsStatus.fromCode(e.getKey()).isRejected())
+                .mapToInt(Map.Entry::getValue).sum();
+    }
+
     /** Whether every recipient is accounted for: refused, delivered or failed, none pending. */
     public boolean isComplete() {
         return pending == 0 && recipients == accepted + refusedCount() && accepted == delivered + failedCount();
@@ -84,7 +90,7 @@ public record Summary(String campaignId, String subject, int batches, int recipi
         List<String> rows = new ArrayList<>();
         List<String[]> cells = new ArrayList<>();
         cells.add(new String[] { "recipients", n(recipients) });
-        cells.add(new String[] { "  refused by the gateway", n(refusedCount()) });
+        cells.add(new String[] { "  refused (nothing sent)", n(refusedCount()) });
         refused.forEach((code, n) -> cells.add(new String[] { "    " + describe(code), n(n) }));
         cells.add(new String[] { "  accepted (status 1)", n(accepted) });
         cells.add(new String[] { "    delivered (status 0)", n(delivered) });
@@ -113,7 +119,10 @@ public record Summary(String campaignId, String subject, int batches, int recipi
 
     private static String describe(String code) {
         if ("not sent".equals(code)) {
-            return "not sent (the push failed)";
+            return "never pushed";
+        }
+        if ("ERROR".equals(code)) {
+            return "the push failed (see the log)";
         }
         MmsStatus s = MmsStatus.fromCode(code);
         return code + " " + (s == MmsStatus.UNKNOWN ? "" : s.name().toLowerCase().replace('_', ' ') + " " + s.getText());
