@@ -80,8 +80,8 @@ public class CampaignMonitor {
     public void pushFailed(String campaignId, int recipients, String code, String description) {
         Progress p = open.get(campaignId);
         int pushed = p == null ? 0 : p.pushed.addAndGet(recipients);
-        LOG.warn("campaign {}: pushed {}/{} - a batch of {} failed: {} {}", campaignId, pushed,
-                p == null ? "?" : p.recipients, recipients, code, description);
+        LOG.warn("campaign {}: pushed {}/{} - a batch of {} failed: {} {}", campaignId, String.format("%,d", pushed),
+                p == null ? "?" : String.format("%,d", p.recipients), recipients, code, description);
     }
 
     /**

@@ -100,8 +100,10 @@ public final class ExampleApplication {
         } else {
             simulator = GatewaySimulator.start(Integer.parseInt(settings.get("example.simulator.port")), callbackUrl);
             main.addOverrideProperty("camel.component.mitake-mms.base-url", simulator.baseUrl());
-            main.addOverrideProperty("camel.component.mitake-mms.client-id", GatewaySimulator.CLIENT_ID);
-            main.addOverrideProperty("camel.component.mitake-mms.client-secret", GatewaySimulator.CLIENT_SECRET);
+            main.addOverrideProperty("camel.component.mitake-mms.client-id",
+                    settings.getOrDefault("example.simulator.client-id", GatewaySimulator.CLIENT_ID));
+            main.addOverrideProperty("camel.component.mitake-mms.client-secret",
+                    settings.getOrDefault("example.simulator.client-secret", GatewaySimulator.CLIENT_SECRET));
         }
 
         long timeout = Long.parseLong(settings.get("example.timeout-seconds")) * 1000;

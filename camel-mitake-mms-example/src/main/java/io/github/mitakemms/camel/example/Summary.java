@@ -11,6 +11,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import io.github.mitakemms.camel.client.ApiErrors;
 import io.github.mitakemms.camel.model.MmsStatus;
 
 /**
@@ -125,7 +126,11 @@ public record Summary(String campaignId, String subject, int batches, int recipi
             return "the push failed (see the log)";
         }
         MmsStatus s = MmsStatus.fromCode(code);
-        return code + " " + (s == MmsStatus.UNKNOWN ? "" : s.name().toLowerCase().replace('_', ' ') + " " + s.getText());
+        if (s == MmsStatus.UNKNOWN) {
+            String text = ApiErrors.describe(code);
+            return code + (text == null ? "" : " push refused: " + text);
+        }
+        return code + " " + s.name().toLowerCase().replace('_', ' ') + " " + s.getText();
     }
 
     private static String n(int n) {

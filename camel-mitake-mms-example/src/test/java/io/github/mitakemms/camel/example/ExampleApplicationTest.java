@@ -80,6 +80,25 @@ class ExampleApplicationTest {
                 .satisfies(f -> assertThat(f.getFileName().toString()).startsWith("no-descriptor"));
     }
 
+    @Test
+    void wrongCredentialsRefusedByTheGateway() throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>(settings("java"));
+        settings.put("example.simulator.client-secret", "not-the-secret");
+        ExampleApplication.Result result = ExampleApplication.run(settings);
+
+        // the token call is refused with 1003: no push is made, every recipient is accounted for as not sent
+        assertThat(result.exitCode()).isEqualTo(1);
+        Summary s = result.summaries().get(0);
+        assertThat(s.recipients()).isEqualTo(1234);
+        assertThat(s.refused()).containsExactly(Map.entry("1003", 1234));
+        assertThat(s.pushFailures()).isEqualTo(1234);
+        assertThat(s.batches()).isZero();
+        assertThat(s.pointsSpent()).isZero();
+        assertThat(s.isComplete()).isTrue();
+        assertThat(Files.list(result.workDir().resolve("failed")).toList()).singleElement()
+                .satisfies(f -> assertThat(f.getFileName().toString()).startsWith("sample-spring-sale-"));
+    }
+
     private Map<String, String> settings(String dsl) throws Exception {
         return Map.of(
                 "example.work-dir", work.toString(),
