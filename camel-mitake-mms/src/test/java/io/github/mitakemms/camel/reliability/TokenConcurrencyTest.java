@@ -32,10 +32,13 @@ class TokenConcurrencyTest extends ReliabilityTestSupport {
 
     static final int THREADS = 64;
     static final int MAX_CONNECTIONS = 8;
-    static final long RUN_MILLIS = 6_500;
+    static final long RUN_MILLIS = 8_000;
+    /** The proactive gateway's token lifetime, and how long before it the cache renews. */
+    static final long LIFETIME_MILLIS = 3_000;
+    static final long RENEW_BEFORE_MILLIS = 1_000;
     /** The revoking gateway's tokens live longer, so that a fresh token outlives the wait for a connection. */
-    static final long REVOKED_RUN_MILLIS = 10_000;
-    static final long REVOKED_LIFETIME_MILLIS = 3_000;
+    static final long REVOKED_RUN_MILLIS = 12_000;
+    static final long REVOKED_LIFETIME_MILLIS = 5_000;
     static final int MAX_PER_THREAD = 5_000;
 
     private final TokenAuthority authority = new TokenAuthority();
@@ -62,7 +65,7 @@ class TokenConcurrencyTest extends ReliabilityTestSupport {
         component.getConfiguration().setMaxConnections(MAX_CONNECTIONS);
         // waiting for one of 4 connections with 64 threads must not time out on a busy 2-core machine
         component.getConfiguration().setRequestTimeout(10_000);
-        component.getConfiguration().setTokenRenewBefore(500);
+        component.getConfiguration().setTokenRenewBefore(RENEW_BEFORE_MILLIS);
     }
 
     @BeforeAll
@@ -80,13 +83,13 @@ class TokenConcurrencyTest extends ReliabilityTestSupport {
     }
 
     /**
-     * The gateway announces 2 s and holds it: the cache renews 0.5 s before, one request per expiry, and no call ever
+     * The gateway announces 3 s and holds it: the cache renews 1 s before, one request per expiry, and no call ever
      * reaches the gateway with a token past its lifetime (the gateway measures it from the token request's arrival,
      * later than the client does).
      */
     @Test
-    void tokenExpiringEveryTwoSecondsIsRenewedOncePerExpiryAheadOfTime() throws Exception {
-        authority.reset("2", 2_000);
+    void tokenExpiringEveryThreeSecondsIsRenewedOncePerExpiryAheadOfTime() throws Exception {
+        authority.reset(Long.toString(LIFETIME_MILLIS / 1_000), LIFETIME_MILLIS);
         Run run = hammer("direct:proactive", RUN_MILLIS);
 
         List<Long> gaps = authority.gapsMillis();
@@ -94,16 +97,16 @@ class TokenConcurrencyTest extends ReliabilityTestSupport {
         assertThat(run.failed).as("exchanges failed").isZero();
         assertThat(authority.expiredCalls()).as("calls with an expired token (answered 1005)").isZero();
         assertThat(authority.unknownTokenCalls()).isZero();
-        assertThat(authority.tokenRequests()).as("token requests").isGreaterThanOrEqualTo(4);
-        // a second request for the same expiry would follow within milliseconds; the client renews every 1.5 s by its
+        assertThat(authority.tokenRequests()).as("token requests").isGreaterThanOrEqualTo(3);
+        // a second request for the same expiry would follow within milliseconds; the client renews every 2 s by its
         // clock, measured from before the previous request, which may have waited for a connection
         assertThat(gaps).as("ms between token requests: one per expiry, never two for one").allMatch(g -> g >= 500);
-        assertThat(authority.tokenRequests()).isLessThanOrEqualTo(RUN_MILLIS / 1_500 + 2);
+        assertThat(authority.tokenRequests()).isLessThanOrEqualTo(RUN_MILLIS / (LIFETIME_MILLIS - RENEW_BEFORE_MILLIS) + 2);
         assertThat(run.maxConnections).isLessThanOrEqualTo(MAX_CONNECTIONS);
     }
 
     /**
-     * The gateway announces 60 s but drops each token after 3 s and answers 1005: the threads that see it forget the
+     * The gateway announces 60 s but drops each token after 5 s and answers 1005: the threads that see it forget the
      * token, exactly one of them renews it, and every call is sent once more with the new token and passes.
      */
     @Test
