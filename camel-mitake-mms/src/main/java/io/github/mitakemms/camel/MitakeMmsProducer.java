@@ -12,7 +12,7 @@ import io.github.mitakemms.camel.binding.MessageBinding;
 import io.github.mitakemms.camel.client.AccessTokenCache;
 import io.github.mitakemms.camel.client.ApiErrors;
 import io.github.mitakemms.camel.client.MitakeMmsClient;
-import io.github.mitakemms.camel.exception.MitakeMmsAuthenticationException;
+import io.github.mitakemms.camel.exception.MitakeMmsException;
 import io.github.mitakemms.camel.exception.MitakeMmsRejectedException;
 import io.github.mitakemms.camel.exception.MitakeMmsValidationException;
 import io.github.mitakemms.camel.model.BatchQuery;
@@ -256,17 +256,21 @@ public class MitakeMmsProducer extends DefaultProducer {
         }
     }
 
-    /** Runs a call with a valid token; when the gateway says the token expired (1005), renews it once and retries once. */
-    private <T> T withToken(Function<String, T> call) {
-        String token = tokens.get(client);
+    /**
+     * Runs a call with a valid token; when the gateway says the token expired (1005), or it expired while the call
+     * waited for a connection, renews it once and retries once.
+     */
+    private <T> T withToken(Function<AccessTokenCache.AccessToken, T> call) {
+        AccessTokenCache.AccessToken token = tokens.token(client);
         try {
             return call.apply(token);
-        } catch (MitakeMmsAuthenticationException e) {
+        } catch (MitakeMmsException e) {
+            // 1005 from the gateway, or the token expired before the call could be sent
             if (!ApiErrors.TOKEN_EXPIRED.equals(e.getCode())) {
                 throw e;
             }
             tokens.expired(token);
-            return call.apply(tokens.get(client));
+            return call.apply(tokens.token(client));
         }
     }
 }

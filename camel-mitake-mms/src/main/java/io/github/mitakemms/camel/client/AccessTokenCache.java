@@ -17,12 +17,15 @@ public class AccessTokenCache {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccessTokenCache.class);
 
+    /** The most of a token's lifetime that is kept back so that a call made just before expiry arrives in time. */
+    private static final long MAX_SEND_MARGIN_NANOS = 1_000_000_000L;
+
     private final String clientId;
     private final String clientSecret;
     private final long renewBeforeNanos;
     private final LongSupplier clock;
     private final ReentrantLock renewal = new ReentrantLock();
-    private volatile Token current;
+    private volatile AccessToken current;
     private volatile long renewals;
 
     public AccessTokenCache(String clientId, String clientSecret, long renewBeforeMillis) {
@@ -40,10 +43,19 @@ public class AccessTokenCache {
      * A token that has not expired, requesting a new one through the client when needed.
      */
     public String get(MitakeMmsClient client) {
-        Token t = current;
+        return token(client).value();
+    }
+
+    /**
+     * A token that has not expired, with the moment it expires, requesting a new one through the client when needed.
+     * The client checks it again once it has a connection, so that a token that expired while the call waited for one
+     * is never sent.
+     */
+    public AccessToken token(MitakeMmsClient client) {
+        AccessToken t = current;
         long now = clock.getAsLong();
         if (t != null && now - t.renewAt < 0) {
-            return t.value;
+            return t;
         }
         if (t != null && now - t.expiresAt < 0) {
             // due for renewal but still valid: renew if nobody else is, else keep using it
@@ -54,7 +66,7 @@ public class AccessTokenCache {
                     renewal.unlock();
                 }
             }
-            return t.value;
+            return t;
         }
         renewal.lock();
         try {
@@ -69,7 +81,7 @@ public class AccessTokenCache {
      * {@link #get} renews it once however many threads saw it expire.
      */
     public void expired(String token) {
-        Token t = current;
+        AccessToken t = current;
         if (t != null && t.value.equals(token)) {
             renewal.lock();
             try {
@@ -82,22 +94,31 @@ public class AccessTokenCache {
         }
     }
 
+    /**
+     * As {@link #expired(String)}, and marks the token itself as expired at once, so that calls still waiting for a
+     * connection with it are not sent.
+     */
+    public void expired(AccessToken token) {
+        token.revoked = true;
+        expired(token.value());
+    }
+
     /** How many times a token was requested. */
     public long renewals() {
         return renewals;
     }
 
-    private String renewIfStill(MitakeMmsClient client, Token seen) {
-        Token t = current;
+    private AccessToken renewIfStill(MitakeMmsClient client, AccessToken seen) {
+        AccessToken t = current;
         if (t != seen && t != null && clock.getAsLong() - t.renewAt < 0) {
-            return t.value;
+            return t;
         }
-        Token fresh = request(client);
+        AccessToken fresh = request(client);
         current = fresh;
-        return fresh.value;
+        return fresh;
     }
 
-    private Token request(MitakeMmsClient client) {
+    private AccessToken request(MitakeMmsClient client) {
         long requestedAt = clock.getAsLong();
         TokenResponse r = client.requestToken(clientId, clientSecret);
         renewals++;
@@ -106,10 +127,11 @@ public class AccessTokenCache {
                     200);
         }
         long lifetimeNanos = parseSeconds(r.getExpiresIn()) * 1_000_000_000L;
-        long expiresAt = requestedAt + lifetimeNanos;
+        // not sent in the last moments of its life (5%, at most a second), so that it does not expire on the way
+        long expiresAt = requestedAt + lifetimeNanos - Math.min(MAX_SEND_MARGIN_NANOS, lifetimeNanos / 20);
         long margin = Math.min(renewBeforeNanos, lifetimeNanos / 2);
         LOG.debug("Obtained an access token for clientId {} valid for {} s", clientId, r.getExpiresIn());
-        return new Token(r.getAccessToken(), expiresAt - margin, expiresAt);
+        return new AccessToken(r.getAccessToken(), expiresAt - margin, expiresAt, clock);
     }
 
     private static long parseSeconds(String expiresIn) {
@@ -127,10 +149,36 @@ public class AccessTokenCache {
         return 60;
     }
 
-    private record Token(String value, long renewAt, long expiresAt) {
+    /**
+     * An access token and the moment it expires, measured from before it was requested. Its toString never shows the
+     * value.
+     */
+    public static final class AccessToken {
+        private final String value;
+        private final long renewAt;
+        private final long expiresAt;
+        private final LongSupplier clock;
+        private volatile boolean revoked;
+
+        AccessToken(String value, long renewAt, long expiresAt, LongSupplier clock) {
+            this.value = value;
+            this.renewAt = renewAt;
+            this.expiresAt = expiresAt;
+            this.clock = clock;
+        }
+
+        public String value() {
+            return value;
+        }
+
+        /** Whether the token's lifetime has run out, or the gateway said it expired: it must not be sent any more. */
+        public boolean hasExpired() {
+            return revoked || clock.getAsLong() - expiresAt >= 0;
+        }
+
         @Override
         public String toString() {
-            return "Token[xxxxxx]";
+            return "AccessToken[xxxxxx]";
         }
     }
 }

@@ -16,17 +16,24 @@ import io.github.mitakemms.camel.model.MmsMessage;
 import io.github.mitakemms.camel.model.PushResponse;
 import io.github.mitakemms.camel.model.QueryResponse;
 import io.github.mitakemms.camel.model.TokenResponse;
+import org.apache.hc.client5.http.classic.ExecChain;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -41,6 +48,10 @@ public class MitakeMmsClient implements Closeable {
     static final String MMS_PATH = "/msg/mms/json";
     /** Responses larger than this are not read: no gateway answer comes near it. */
     private static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
+    /** Context attribute: the access token of the call, checked again once a connection is leased. */
+    private static final String TOKEN_ATTRIBUTE = "io.github.mitakemms.accessToken";
+    /** Context attribute set when the call was not sent because its token had expired meanwhile. */
+    private static final String NOT_SENT_ATTRIBUTE = "io.github.mitakemms.notSent";
 
     private final String baseUrl;
     /** Parsed once: parsing the URL again for every call costs a few per cent of a small push. */
@@ -64,6 +75,8 @@ public class MitakeMmsClient implements Closeable {
         PoolingHttpClientConnectionManagerBuilder cm = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
+                // never log headers or bytes: they hold the token and, on the token call, the secret
+                .setConnectionFactory(QuietConnections.INSTANCE)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofMilliseconds(connectTimeout))
                         .setSocketTimeout(Timeout.ofMilliseconds(requestTimeout))
@@ -84,6 +97,9 @@ public class MitakeMmsClient implements Closeable {
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAuthCaching()
+                // a call may wait for a connection: its token is checked again once it has one
+                .addExecInterceptorBefore(ChainElement.MAIN_TRANSPORT.name(), "mitake-token-expiry",
+                        MitakeMmsClient::refuseExpiredToken)
                 .evictExpiredConnections()
                 .evictIdleConnections(TimeValue.ofSeconds(30))
                 .build();
@@ -97,17 +113,31 @@ public class MitakeMmsClient implements Closeable {
     public TokenResponse requestToken(String clientId, String clientSecret) {
         HttpPost post = new HttpPost(tokenUri);
         post.setEntity(json(new TokenRequest(clientId, clientSecret)));
-        return call("token", post, TokenResponse.class);
+        return call("token", post, null, TokenResponse.class);
     }
 
     /** POST /msg/mms/json with actionType push. */
     public PushResponse push(String clientId, String accessToken, MmsMessage message) {
-        return call("push", mmsRequest("push", clientId, accessToken, message), PushResponse.class);
+        return call("push", mmsRequest("push", clientId, accessToken, message), null, PushResponse.class);
+    }
+
+    /**
+     * POST /msg/mms/json with actionType push, unless the token expires before a connection is free: then nothing is
+     * sent and a {@link MitakeMmsRetryableException} with code 1005 is thrown.
+     */
+    public PushResponse push(String clientId, AccessTokenCache.AccessToken token, MmsMessage message) {
+        return call("push", mmsRequest("push", clientId, token.value(), message), token, PushResponse.class);
     }
 
     /** POST /msg/mms/json with actionType queryBatchDR or querySingleDR. */
     public QueryResponse query(String actionType, String clientId, String accessToken, BatchQuery query) {
-        return call(actionType, mmsRequest(actionType, clientId, accessToken, query), QueryResponse.class);
+        return call(actionType, mmsRequest(actionType, clientId, accessToken, query), null, QueryResponse.class);
+    }
+
+    /** As {@link #query(String, String, String, BatchQuery)}, never sending a token that expired meanwhile. */
+    public QueryResponse query(String actionType, String clientId, AccessTokenCache.AccessToken token,
+                               BatchQuery query) {
+        return call(actionType, mmsRequest(actionType, clientId, token.value(), query), token, QueryResponse.class);
     }
 
     private HttpPost mmsRequest(String actionType, String clientId, String accessToken, Object body) {
@@ -128,10 +158,15 @@ public class MitakeMmsClient implements Closeable {
         }
     }
 
-    private <T extends ApiResponse> T call(String action, HttpPost post, Class<T> type) {
+    private <T extends ApiResponse> T call(String action, HttpPost post, AccessTokenCache.AccessToken token,
+                                           Class<T> type) {
         RawResponse raw;
+        HttpClientContext context = HttpClientContext.create();
+        if (token != null) {
+            context.setAttribute(TOKEN_ATTRIBUTE, token);
+        }
         try {
-            raw = http.execute(post, response -> new RawResponse(response.getCode(),
+            raw = http.execute(post, context, response -> new RawResponse(response.getCode(),
                     response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity(),
                             MAX_RESPONSE_BYTES)));
         } catch (InterruptedIOException e) {
@@ -141,7 +176,29 @@ public class MitakeMmsClient implements Closeable {
             throw new MitakeMmsRetryableException("Mitake MMS " + action + " I/O error: " + e.getClass().getSimpleName()
                                                   + " " + e.getMessage(), null, null, 0, e);
         }
+        if (Boolean.TRUE.equals(context.getAttribute(NOT_SENT_ATTRIBUTE))) {
+            throw new MitakeMmsRetryableException("Mitake MMS " + action + " not sent: the access token expired while "
+                                                  + "the call waited for a connection", ApiErrors.TOKEN_EXPIRED,
+                    ApiErrors.describe(ApiErrors.TOKEN_EXPIRED), 0, null);
+        }
         return parse(action, raw, type);
+    }
+
+    /**
+     * Last step before the request is written to its leased connection: if the call's token expired while it waited for
+     * the connection, the request is not sent and the connection goes back to the pool untouched.
+     */
+    private static ClassicHttpResponse refuseExpiredToken(ClassicHttpRequest request, ExecChain.Scope scope,
+                                                          ExecChain chain)
+            throws IOException, HttpException {
+        if (scope.clientContext.getAttribute(TOKEN_ATTRIBUTE) instanceof AccessTokenCache.AccessToken token
+                && token.hasExpired()) {
+            scope.clientContext.setAttribute(NOT_SENT_ATTRIBUTE, Boolean.TRUE);
+            scope.execRuntime.markConnectionReusable(null, TimeValue.ofSeconds(30));
+            scope.execRuntime.releaseEndpoint();
+            return new BasicClassicHttpResponse(599, "Not sent");
+        }
+        return chain.proceed(request, scope);
     }
 
     static <T extends ApiResponse> T parse(String action, RawResponse raw, Class<T> type) {

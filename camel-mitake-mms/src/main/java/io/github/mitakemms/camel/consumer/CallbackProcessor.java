@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 import io.github.mitakemms.camel.model.DeliveryReport;
 import org.apache.camel.Exchange;
@@ -24,6 +26,7 @@ import org.slf4j.LoggerFactory;
 final class CallbackProcessor implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallbackProcessor.class);
+    private static final long REFUSAL_WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final SourceFilter sources;
     private final boolean trustForwardedFor;
@@ -31,6 +34,7 @@ final class CallbackProcessor implements Processor {
     private final boolean splitReports;
     private final ReportClaims claims;
     private final ReportRoute route;
+    private final AtomicLong lastRefusalWarning = new AtomicLong();
 
     CallbackProcessor(SourceFilter sources, boolean trustForwardedFor, int maxBodySize, boolean splitReports,
                       ReportClaims claims, ReportRoute route) {
@@ -66,11 +70,7 @@ final class CallbackProcessor implements Processor {
         } catch (CallbackRejectedException e) {
             status = e.getStatusCode();
             text = reasonPhrase(status) + ": " + e.getMessage();
-            if (status == 405) {
-                LOG.debug("Callback request refused with 405: {}", e.getMessage());
-            } else {
-                LOG.warn("Callback request refused with {}: {}", status, e.getMessage());
-            }
+            logRefusal(status, e.getMessage());
         } catch (Exception | LinkageError e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -80,6 +80,23 @@ final class CallbackProcessor implements Processor {
             LOG.warn("Callback request answered 500: {}", describe(e), e);
         }
         CallbackResponse.write(httpExchange, status, text);
+    }
+
+    /**
+     * Refusals are logged at WARN at most once a minute, the others at DEBUG, so that a flood of bad requests cannot
+     * flood the log.
+     */
+    private void logRefusal(int status, String reason) {
+        long now = System.nanoTime();
+        long last = lastRefusalWarning.get();
+        boolean warn = status != 405 && (last == 0 || now - last >= REFUSAL_WARNING_INTERVAL_NANOS)
+                       && lastRefusalWarning.compareAndSet(last, now);
+        if (warn) {
+            LOG.warn("Callback request refused with {}: {} (further refusals within a minute are logged at DEBUG)",
+                    status, reason);
+        } else {
+            LOG.debug("Callback request refused with {}: {}", status, reason);
+        }
     }
 
     private List<DeliveryReport> accept(Exchange httpExchange) throws Exception {

@@ -1,6 +1,10 @@
 package io.github.mitakemms.camel.consumer;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,10 +28,27 @@ final class ReportReader {
     private ReportReader() {
     }
 
+    /** Whether the bytes are well-formed UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. */
+    static boolean isUtf8(byte[] body) {
+        try {
+            StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
+    }
+
     static List<DeliveryReport> read(byte[] body) throws CallbackRejectedException {
         if (isBlank(body)) {
             throw CallbackRejectedException.badRequest(
                     "the body is empty; expected a JSON object with a messages array of delivery reports");
+        }
+        if (!isUtf8(body)) {
+            // the JSON parser decodes some invalid sequences (overlong forms, surrogates) instead of refusing them
+            throw CallbackRejectedException.badRequest("the body is not valid UTF-8");
         }
         // first the syntax, then the shape, so that a truncated body is told apart from one of the wrong shape
         JsonNode tree;

@@ -52,6 +52,30 @@ class ReportReaderTest {
                 .hasMessageNotContaining("SECRET");
     }
 
+    @Test
+    void refusesInvalidUtf8ThatTheJsonParserWouldDecode() {
+        byte[] prefix = "{\"messages\":[{\"batchID\":1,\"msgID\":\"a".getBytes(StandardCharsets.US_ASCII);
+        byte[] suffix = "b\",\"status\":\"0\"}]}".getBytes(StandardCharsets.US_ASCII);
+        byte[][] invalid = { { (byte) 0xC0, (byte) 0xAF }, { (byte) 0xED, (byte) 0xA0, (byte) 0x80 },
+                             { (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80 }, { (byte) 0xFF }, { (byte) 0xE4, (byte) 0xB8 } };
+        for (byte[] bad : invalid) {
+            byte[] body = new byte[prefix.length + bad.length + suffix.length];
+            System.arraycopy(prefix, 0, body, 0, prefix.length);
+            System.arraycopy(bad, 0, body, prefix.length, bad.length);
+            System.arraycopy(suffix, 0, body, prefix.length + bad.length, suffix.length);
+            assertThatThrownBy(() -> ReportReader.read(body))
+                    .isInstanceOfSatisfying(CallbackRejectedException.class,
+                            e -> assertThat(e.getStatusCode()).isEqualTo(400))
+                    .hasMessageContaining("not valid UTF-8");
+        }
+    }
+
+    @Test
+    void acceptsMultiByteUtf8() throws Exception {
+        assertThat(read("{\"messages\":[{\"batchID\":1,\"msgID\":\"訊息\",\"status\":\"0\"}]}"))
+                .singleElement().satisfies(r -> assertThat(r.getMsgId()).isEqualTo("訊息"));
+    }
+
     private static void assertRejected(String body, String reason) {
         assertThatThrownBy(() -> read(body))
                 .as(body)

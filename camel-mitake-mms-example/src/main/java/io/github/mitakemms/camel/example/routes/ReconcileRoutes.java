@@ -1,0 +1,32 @@
+package io.github.mitakemms.camel.example.routes;
+
+import io.github.mitakemms.camel.MitakeMmsConstants;
+import org.apache.camel.builder.RouteBuilder;
+
+/**
+ * A timer that asks the gateway (queryBatchDR) for the batches whose messages still lack a final report some time after
+ * the push, in case a callback was lost; and the monitor's timer, which shows progress and ends the run.
+ */
+public class ReconcileRoutes extends RouteBuilder {
+
+    @Override
+    public void configure() {
+        from("timer:reconcile?delay={{example.reconcile.period}}&period={{example.reconcile.period}}")
+                .routeId("reconcile")
+                .to("sql:select batch_id, count(*) as pending from sent_message where accepted and final_status is null "
+                    + "and pushed_at < dateadd('SECOND', -{{example.reconcile.min-age-seconds}}, current_timestamp) "
+                    + "group by batch_id")
+                .split(body())
+                    .setHeader(MitakeMmsConstants.BATCH_ID, simple("${body[BATCH_ID]}"))
+                    .log("reconcile: batch ${header.CamelMitakeMmsBatchId} has ${body[PENDING]} messages without a final "
+                         + "report, asking queryBatchDR")
+                    .to("mitake-mms:queryBatchDR")
+                    .setHeader("reportSource", constant("queryBatchDR"))
+                    .to("seda:store-reports?waitForTaskToComplete=Always")
+                .end();
+
+        from("timer:monitor?delay={{example.monitor.period}}&period={{example.monitor.period}}")
+                .routeId("monitor")
+                .bean("monitor", "tick");
+    }
+}
