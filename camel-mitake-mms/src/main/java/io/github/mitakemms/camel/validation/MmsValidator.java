@@ -151,21 +151,6 @@ public final class MmsValidator {
         return AttachmentTypes.sniff(head, head.length);
     }
 
-    /** The characters of the RFC 4648 basic alphabet, padding aside. */
-    private static final boolean[] BASE64_ALPHABET = new boolean[128];
-
-    static {
-        for (char c = 'A'; c <= 'Z'; c++) {
-            BASE64_ALPHABET[c] = true;
-            BASE64_ALPHABET[Character.toLowerCase(c)] = true;
-        }
-        for (char c = '0'; c <= '9'; c++) {
-            BASE64_ALPHABET[c] = true;
-        }
-        BASE64_ALPHABET['+'] = true;
-        BASE64_ALPHABET['/'] = true;
-    }
-
     /**
      * The position of the first character that is not base64 (RFC 4648 basic alphabet with padding), the length when
      * only the length is wrong, or -1 when the text is base64.
@@ -179,12 +164,9 @@ public final class MmsValidator {
                 pad++;
             }
         }
-        for (int i = 0; i < n - pad; i++) {
-            // one table look-up: the chain of range tests mispredicts on random base64, some 3 ms for 300 KB
-            char c = s.charAt(i);
-            if (c >= BASE64_ALPHABET.length || !BASE64_ALPHABET[c]) {
-                return i;
-            }
+        int bad = Base64Alphabet.firstOutside(s, n - pad);
+        if (bad >= 0) {
+            return bad;
         }
         return n % 4 == 0 ? -1 : n;
     }
