@@ -89,7 +89,8 @@ public class MitakeMmsProducer extends DefaultProducer {
         for (int from = 0; from < Math.max(all.size(), 1); from += MAX_DESTINATIONS_PER_CALL) {
             MmsMessage call = all.size() <= MAX_DESTINATIONS_PER_CALL
                     ? msg : msg.withDestinations(all.subList(from, Math.min(all.size(), from + MAX_DESTINATIONS_PER_CALL)));
-            result.add(withToken(token -> client.push(config.getClientId(), token, call)));
+            // validated: every attachContent was found to be base64, which the client need not check again
+            result.add(withToken(token -> client.push(config.getClientId(), token, call, config.isValidate())));
         }
         Message out = exchange.getMessage();
         out.setBody(result);

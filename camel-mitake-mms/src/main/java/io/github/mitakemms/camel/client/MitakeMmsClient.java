@@ -126,7 +126,17 @@ public class MitakeMmsClient implements Closeable {
      * sent and a {@link MitakeMmsRetryableException} with code 1005 is thrown.
      */
     public PushResponse push(String clientId, AccessTokenCache.AccessToken token, MmsMessage message) {
-        return call("push", mmsRequest("push", clientId, token.value(), message), token, PushResponse.class);
+        return push(clientId, token, message, false);
+    }
+
+    /**
+     * As {@link #push(String, AccessTokenCache.AccessToken, MmsMessage)}; with {@code validated}, the caller vouches
+     * that the message passed validation, whose base64 check of every attachment is then not repeated here.
+     */
+    public PushResponse push(String clientId, AccessTokenCache.AccessToken token, MmsMessage message,
+                             boolean validated) {
+        return call("push", mmsRequest("push", clientId, token.value(), message, validated), token,
+                PushResponse.class);
     }
 
     /** POST /msg/mms/json with actionType queryBatchDR or querySingleDR. */
@@ -141,17 +151,26 @@ public class MitakeMmsClient implements Closeable {
     }
 
     private HttpPost mmsRequest(String actionType, String clientId, String accessToken, Object body) {
+        return mmsRequest(actionType, clientId, accessToken, body, false);
+    }
+
+    private HttpPost mmsRequest(String actionType, String clientId, String accessToken, Object body,
+                                boolean validated) {
         HttpPost post = new HttpPost(mmsUri);
         post.setHeader("authorization", "bearer " + accessToken);
         post.setHeader("clientID", clientId);
         post.setHeader("actionType", actionType);
-        post.setEntity(json(body));
+        post.setEntity(json(body, validated));
         return post;
     }
 
     private static ByteArrayEntity json(Object body) {
+        return json(body, false);
+    }
+
+    private static ByteArrayEntity json(Object body, boolean validated) {
         try {
-            MitakeMmsJson.Buffer json = MitakeMmsJson.writeToBuffer(body);
+            MitakeMmsJson.Buffer json = MitakeMmsJson.writeToBuffer(body, validated);
             return new ByteArrayEntity(json.array(), 0, json.size(), ContentType.APPLICATION_JSON);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write the request as JSON: " + e.getMessage(), e);

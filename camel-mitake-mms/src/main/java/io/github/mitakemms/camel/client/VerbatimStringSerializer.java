@@ -20,6 +20,11 @@ final class VerbatimStringSerializer extends StdScalarSerializer<String> {
     private static final long serialVersionUID = 1L;
     /** Below this length the check costs about what it saves. */
     static final int MIN_LENGTH = 256;
+    /**
+     * Writer attribute set when every String this serializer writes was found to be base64 already (the producer's
+     * validation checks every attachContent): they go out without being checked a second time.
+     */
+    static final String BASE64_CHECKED = "io.github.mitakemms.base64Checked";
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH = 0x8080808080808080L;
@@ -32,7 +37,7 @@ final class VerbatimStringSerializer extends StdScalarSerializer<String> {
     public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
         if (value.length() >= MIN_LENGTH) {
             byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
-            if (isVerbatim(bytes)) {
+            if (Boolean.TRUE.equals(provider.getAttribute(BASE64_CHECKED)) || isVerbatim(bytes)) {
                 gen.writeRawUTF8String(bytes, 0, bytes.length);
                 return;
             }

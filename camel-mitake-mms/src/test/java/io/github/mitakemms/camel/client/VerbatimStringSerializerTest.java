@@ -38,6 +38,15 @@ class VerbatimStringSerializerTest {
     }
 
     @Test
+    void writesBase64VouchedForByValidationAsJacksonDoes() throws Exception {
+        MmsMessage msg = new MmsMessage().to("0911111111");
+        msg.setSubject("s");
+        msg.attach(Attachment.of("a.jpg", random(3000)));
+        MitakeMmsJson.Buffer checked = MitakeMmsJson.writeToBuffer(msg, true);
+        assertThat(Arrays.copyOf(checked.array(), checked.size())).isEqualTo(PLAIN.writeValueAsBytes(msg));
+    }
+
+    @Test
     void takesTheFastPathOnlyForPrintableAsciiWithoutQuoteBackslashOrQuestionMark() {
         byte[] base64 = Base64.getEncoder().encode(random(3000));
         assertThat(VerbatimStringSerializer.isVerbatim(base64)).isTrue();
