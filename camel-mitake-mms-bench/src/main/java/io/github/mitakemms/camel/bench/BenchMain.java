@@ -87,7 +87,9 @@ public final class BenchMain {
                     continue;
                 }
                 gateway.reset(0);
-                RunResult r = run(s, name, CallbackBenchmark.class, out, gateway, Map.of("target", target));
+                // server and load generator share the JVM: twice the code for C2 to compile before the steady state
+                RunResult r = run(s.withWarmup(s.warmupIterations + 12), name, CallbackBenchmark.class, out, gateway,
+                        Map.of("target", target));
                 CallbackRow row = new CallbackRow(target, r, counts(out.resolve("callback-" + target + ".properties"), r),
                         Machine.loadAverage());
                 callbackRows.add(row);
@@ -229,6 +231,18 @@ public final class BenchMain {
         boolean verbose;
         String only;
         List<String> extraJvmArgs = new ArrayList<>();
+
+        Settings withWarmup(int iterations) {
+            Settings copy = new Settings();
+            copy.warmupIterations = iterations;
+            copy.warmupSeconds = warmupSeconds;
+            copy.measureIterations = measureIterations;
+            copy.measureSeconds = measureSeconds;
+            copy.verbose = verbose;
+            copy.only = only;
+            copy.extraJvmArgs = extraJvmArgs;
+            return copy;
+        }
 
         static Settings parse(String[] args) {
             Settings s = new Settings();
