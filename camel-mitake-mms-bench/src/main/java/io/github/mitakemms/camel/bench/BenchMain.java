@@ -99,7 +99,7 @@ public final class BenchMain {
 
         Report report = new Report(pushRows, callbackRows);
         String table = "Run started " + started.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + ", 1-minute load average "
-                       + loadAtStart + " at start (the harness alone makes about 2)\n"
+                       + loadAtStart + " at start (it counts the harness's own runnable threads: up to about 16 at 0 ms)\n"
                        + report.markdown(s, Duration.between(started, Instant.now()));
         Files.writeString(out.resolve("results.md"), table, StandardCharsets.UTF_8);
         System.out.println();

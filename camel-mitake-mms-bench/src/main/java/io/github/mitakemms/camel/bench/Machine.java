@@ -16,7 +16,10 @@ final class Machine {
                + System.getProperty("os.arch");
     }
 
-    /** The 1-minute load average, or "?" off Linux: above the harness's own 2 or so, something else ran. */
+    /**
+     * The 1-minute load average, or "?" off Linux. It counts the harness's own runnable threads too (16 senders and
+     * their HTTP threads at 0 ms latency), so it tells what else ran only when compared across runs.
+     */
     static String loadAverage() {
         try {
             return Files.readString(Path.of("/proc/loadavg")).split(" ")[0];
