@@ -50,27 +50,24 @@ final class ReportReader {
             // the JSON parser decodes some invalid sequences (overlong forms, surrogates) instead of refusing them
             throw CallbackRejectedException.badRequest("the body is not valid UTF-8");
         }
-        // first the syntax, then the shape, so that a truncated body is told apart from one of the wrong shape
-        JsonNode tree;
-        try {
-            tree = MitakeMmsJson.read(body, JsonNode.class);
-        } catch (StreamReadException e) {
-            throw CallbackRejectedException.badRequest("the body is not valid JSON" + at(e.getLocation()));
-        } catch (IOException e) {
-            throw CallbackRejectedException.badRequest("the body cannot be read as JSON");
-        }
-        if (tree == null || !tree.isObject()) {
-            throw CallbackRejectedException.badRequest(
-                    "the body is not a callback of delivery reports: expected a JSON object with a messages array");
-        }
+        // one pass straight into the model: a syntax error is told apart from a value of the wrong shape
         CallbackRequest request;
         try {
-            request = MitakeMmsJson.mapper().treeToValue(tree, CallbackRequest.class);
+            request = MitakeMmsJson.read(body, CallbackRequest.class);
         } catch (DatabindException e) {
-            throw CallbackRejectedException.badRequest("the body is not a callback of delivery reports: "
-                                                       + wrongShape(e));
+            // the data binder also stops at a syntax error (a truncated body): tell which it was
+            String syntax = syntaxError(body);
+            throw CallbackRejectedException.badRequest(syntax != null
+                    ? "the body is not valid JSON" + syntax
+                    : "the body is not a callback of delivery reports: " + wrongShape(e));
+        } catch (StreamReadException e) {
+            throw CallbackRejectedException.badRequest("the body is not valid JSON" + at(e.getLocation()));
         } catch (IOException | IllegalArgumentException e) {
-            throw CallbackRejectedException.badRequest("the body is not a callback of delivery reports");
+            throw CallbackRejectedException.badRequest("the body cannot be read as JSON");
+        }
+        if (request == null) {
+            throw CallbackRejectedException.badRequest(
+                    "the body is not a callback of delivery reports: expected a JSON object with a messages array");
         }
         if (request.getMessages() == null) {
             throw CallbackRejectedException.badRequest(
@@ -107,6 +104,18 @@ final class ReportReader {
                                                        + (problems.size() > 5 ? "; and " + (problems.size() - 5) + " more" : ""));
         }
         return List.copyOf(reports);
+    }
+
+    /** Where the body breaks JSON's syntax, or null when it is well-formed JSON. Read only for refused bodies. */
+    private static String syntaxError(byte[] body) {
+        try {
+            MitakeMmsJson.read(body, JsonNode.class);
+            return null;
+        } catch (StreamReadException e) {
+            return at(e.getLocation());
+        } catch (IOException e) {
+            return "";
+        }
     }
 
     /** The JSON path of a value of the wrong type, such as messages[0].point, without the value itself. */
