@@ -1,10 +1,6 @@
 package io.github.mitakemms.camel.consumer;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -28,17 +24,51 @@ final class ReportReader {
     private ReportReader() {
     }
 
-    /** Whether the bytes are well-formed UTF-8: no overlong forms, no surrogates, nothing above U+10FFFF. */
-    static boolean isUtf8(byte[] body) {
-        try {
-            StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(body));
-            return true;
-        } catch (CharacterCodingException e) {
-            return false;
+    /**
+     * Whether the bytes are well-formed UTF-8 (RFC 3629): no overlong forms, no surrogates, nothing above U+10FFFF.
+     * Allocates nothing; an ASCII body is one pass of comparisons.
+     */
+    static boolean isUtf8(byte[] b) {
+        int i = 0;
+        int n = b.length;
+        while (i < n) {
+            int c = b[i] & 0xFF;
+            if (c < 0x80) {
+                i++;
+                continue;
+            }
+            int need;
+            int min2;
+            int max2 = 0xBF;
+            if (c >= 0xC2 && c <= 0xDF) {
+                need = 1;
+                min2 = 0x80;
+            } else if (c >= 0xE0 && c <= 0xEF) {
+                need = 2;
+                min2 = c == 0xE0 ? 0xA0 : 0x80;
+                max2 = c == 0xED ? 0x9F : 0xBF;
+            } else if (c >= 0xF0 && c <= 0xF4) {
+                need = 3;
+                min2 = c == 0xF0 ? 0x90 : 0x80;
+                max2 = c == 0xF4 ? 0x8F : 0xBF;
+            } else {
+                return false;
+            }
+            if (i + need >= n) {
+                return false;
+            }
+            int second = b[i + 1] & 0xFF;
+            if (second < min2 || second > max2) {
+                return false;
+            }
+            for (int k = 2; k <= need; k++) {
+                if ((b[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += need + 1;
         }
+        return true;
     }
 
     static List<DeliveryReport> read(byte[] body) throws CallbackRejectedException {

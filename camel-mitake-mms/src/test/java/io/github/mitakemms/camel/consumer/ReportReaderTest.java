@@ -71,6 +71,27 @@ class ReportReaderTest {
     }
 
     @Test
+    void theUtf8CheckAgreesWithTheJdksStrictDecoder() {
+        java.util.Random random = new java.util.Random(20261127);
+        java.nio.charset.CharsetDecoder strict = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT);
+        for (int n = 0; n < 200_000; n++) {
+            byte[] bytes = new byte[1 + random.nextInt(6)];
+            random.nextBytes(bytes);
+            boolean jdk;
+            try {
+                strict.reset().decode(java.nio.ByteBuffer.wrap(bytes));
+                jdk = true;
+            } catch (java.nio.charset.CharacterCodingException e) {
+                jdk = false;
+            }
+            assertThat(ReportReader.isUtf8(bytes)).as(java.util.HexFormat.of().formatHex(bytes)).isEqualTo(jdk);
+        }
+        assertThat(ReportReader.isUtf8("訊息 ok 😀".getBytes(StandardCharsets.UTF_8))).isTrue();
+    }
+
+    @Test
     void acceptsMultiByteUtf8() throws Exception {
         assertThat(read("{\"messages\":[{\"batchID\":1,\"msgID\":\"訊息\",\"status\":\"0\"}]}"))
                 .singleElement().satisfies(r -> assertThat(r.getMsgId()).isEqualTo("訊息"));
