@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -88,8 +87,7 @@ public final class MessageBinding {
         if (from.getAttachments() != null) {
             for (Attachment a : from.getAttachments()) {
                 // copied, so that nothing done to the request reaches the body
-                to.getAttachments().add(a == null ? null
-                        : new Attachment(a.getAttachContent(), a.getAttachType(), a.getAttachName()));
+                to.getAttachments().add(a == null ? null : a.copy());
             }
         }
     }
@@ -129,7 +127,7 @@ public final class MessageBinding {
         if (attachments instanceof Collection<?> list) {
             for (Object a : list) {
                 if (a instanceof Attachment att) {
-                    msg.getAttachments().add(new Attachment(att.getAttachContent(), att.getAttachType(), att.getAttachName()));
+                    msg.getAttachments().add(att.copy());
                 } else if (a instanceof Map<?, ?> am) {
                     msg.getAttachments().add(mapAttachment(am));
                 } else {
@@ -187,16 +185,13 @@ public final class MessageBinding {
         Object content = am.get("attachContent");
         String name = string(am.get("attachName"));
         String type = string(am.get("attachType"));
-        String base64;
-        if (content instanceof byte[] b) {
-            base64 = Base64.getEncoder().encodeToString(b);
-        } else {
-            base64 = string(content);
-        }
         if (type == null) {
             type = AttachmentTypes.fromName(name);
         }
-        return new Attachment(base64, type, name);
+        if (content instanceof byte[] b) {
+            return Attachment.encoded(b, type, name);
+        }
+        return new Attachment(string(content), type, name);
     }
 
     /** Destinations from a comma-separated String, a Collection or an array of phone numbers. */
@@ -294,7 +289,7 @@ public final class MessageBinding {
         if (type == null) {
             type = AttachmentTypes.sniff(bytes, bytes.length);
         }
-        return new Attachment(Base64.getEncoder().encodeToString(bytes), type, name);
+        return Attachment.encoded(bytes, type, name);
     }
 
     private static void addCamelAttachments(Message in, MmsMessage msg) {

@@ -3,6 +3,7 @@ package io.github.mitakemms.camel.model;
 import java.util.Base64;
 import java.util.Locale;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
 /**
@@ -14,6 +15,8 @@ public class Attachment {
     private String attachContent;
     private String attachType;
     private String attachName;
+    /** Set when the content was encoded here from bytes, so it is base64 by construction and needs no check. */
+    private transient boolean encodedHere;
 
     public Attachment() {
     }
@@ -36,7 +39,27 @@ public class Attachment {
                 type = file.substring(dot + 1).toLowerCase(Locale.ROOT);
             }
         }
-        return new Attachment(Base64.getEncoder().encodeToString(content), type, name);
+        return encoded(content, type, name);
+    }
+
+    /** An attachment of raw bytes, base64-encoded here. */
+    public static Attachment encoded(byte[] content, String type, String name) {
+        Attachment a = new Attachment(Base64.getEncoder().encodeToString(content), type, name);
+        a.encodedHere = true;
+        return a;
+    }
+
+    /** A copy of this attachment. */
+    public Attachment copy() {
+        Attachment a = new Attachment(attachContent, attachType, attachName);
+        a.encodedHere = encodedHere;
+        return a;
+    }
+
+    /** Whether the content was base64-encoded by the component itself, so that it needs no check of its alphabet. */
+    @JsonIgnore
+    public boolean isEncodedHere() {
+        return encodedHere;
     }
 
     public String getAttachContent() {
@@ -45,6 +68,7 @@ public class Attachment {
 
     public void setAttachContent(String attachContent) {
         this.attachContent = attachContent;
+        this.encodedHere = false;
     }
 
     public String getAttachType() {

@@ -15,6 +15,27 @@ class ModelTest {
     }
 
     @Test
+    void onlyContentEncodedHereSkipsTheAlphabetCheck() {
+        byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
+        Attachment encoded = Attachment.of("a.png", png);
+        assertThat(encoded.isEncodedHere()).isTrue();
+        assertThat(encoded.copy().isEncodedHere()).isTrue();
+        MmsMessage ok = new MmsMessage().to("0912345678").attach(encoded);
+        ok.setSubject("s");
+        io.github.mitakemms.camel.validation.MmsValidator.validate(ok, 307_200);
+
+        Attachment given = encoded.copy();
+        given.setAttachContent(given.getAttachContent() + "!!!!");
+        assertThat(given.isEncodedHere()).isFalse();
+        MmsMessage bad = new MmsMessage().to("0912345678").attach(given);
+        bad.setSubject("s");
+        org.assertj.core.api.Assertions.assertThatThrownBy(
+                () -> io.github.mitakemms.camel.validation.MmsValidator.validate(bad, 307_200))
+                .hasMessageContaining("must be base64").hasMessageContaining("2020");
+        assertThat(new Attachment("iVBORw0KGgo=", "png", "a.png").isEncodedHere()).isFalse();
+    }
+
+    @Test
     void phoneNumbersAreMaskedInToString() {
         assertThat(new Destination("0912345678", "c1").toString()).doesNotContain("0912345678").contains("678")
                 .contains("c1");
