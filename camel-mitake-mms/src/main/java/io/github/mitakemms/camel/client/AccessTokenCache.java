@@ -40,13 +40,6 @@ public class AccessTokenCache {
     }
 
     /**
-     * A token that has not expired, requesting a new one through the client when needed.
-     */
-    public String get(MitakeMmsClient client) {
-        return token(client).value();
-    }
-
-    /**
      * A token that has not expired, with the moment it expires, requesting a new one through the client when needed.
      * The client checks it again once it has a connection, so that a token that expired while the call waited for one
      * is never sent.
@@ -77,12 +70,14 @@ public class AccessTokenCache {
     }
 
     /**
-     * Forgets a token the gateway said had expired (code 1005), unless it was renewed meanwhile, so that the next
-     * {@link #get} renews it once however many threads saw it expire.
+     * Marks a token the gateway said had expired (code 1005) as expired at once, so that calls still waiting for a
+     * connection with it are not sent, and forgets it unless it was renewed meanwhile, so that the next {@link #token}
+     * renews it once however many threads saw it expire.
      */
-    public void expired(String token) {
+    public void expired(AccessToken token) {
+        token.revoked = true;
         AccessToken t = current;
-        if (t != null && t.value.equals(token)) {
+        if (t != null && t.value.equals(token.value)) {
             renewal.lock();
             try {
                 if (current == t) {
@@ -92,15 +87,6 @@ public class AccessTokenCache {
                 renewal.unlock();
             }
         }
-    }
-
-    /**
-     * As {@link #expired(String)}, and marks the token itself as expired at once, so that calls still waiting for a
-     * connection with it are not sent.
-     */
-    public void expired(AccessToken token) {
-        token.revoked = true;
-        expired(token.value());
     }
 
     /** How many times a token was requested. */

@@ -112,13 +112,8 @@ public class MitakeMmsClient implements Closeable {
     /** POST /AuthorizationService/Token. */
     public TokenResponse requestToken(String clientId, String clientSecret) {
         HttpPost post = new HttpPost(tokenUri);
-        post.setEntity(json(new TokenRequest(clientId, clientSecret)));
+        post.setEntity(json(new TokenRequest(clientId, clientSecret), false));
         return call("token", post, null, TokenResponse.class);
-    }
-
-    /** POST /msg/mms/json with actionType push. */
-    public PushResponse push(String clientId, String accessToken, MmsMessage message) {
-        return call("push", mmsRequest("push", clientId, accessToken, message), null, PushResponse.class);
     }
 
     /**
@@ -139,19 +134,14 @@ public class MitakeMmsClient implements Closeable {
                 PushResponse.class);
     }
 
-    /** POST /msg/mms/json with actionType queryBatchDR or querySingleDR. */
-    public QueryResponse query(String actionType, String clientId, String accessToken, BatchQuery query) {
-        return call(actionType, mmsRequest(actionType, clientId, accessToken, query), null, QueryResponse.class);
-    }
-
-    /** As {@link #query(String, String, String, BatchQuery)}, never sending a token that expired meanwhile. */
+    /**
+     * POST /msg/mms/json with actionType queryBatchDR or querySingleDR, never sending a token that expired while the
+     * call waited for a connection.
+     */
     public QueryResponse query(String actionType, String clientId, AccessTokenCache.AccessToken token,
                                BatchQuery query) {
-        return call(actionType, mmsRequest(actionType, clientId, token.value(), query), token, QueryResponse.class);
-    }
-
-    private HttpPost mmsRequest(String actionType, String clientId, String accessToken, Object body) {
-        return mmsRequest(actionType, clientId, accessToken, body, false);
+        return call(actionType, mmsRequest(actionType, clientId, token.value(), query, false), token,
+                QueryResponse.class);
     }
 
     private HttpPost mmsRequest(String actionType, String clientId, String accessToken, Object body,
@@ -162,10 +152,6 @@ public class MitakeMmsClient implements Closeable {
         post.setHeader("actionType", actionType);
         post.setEntity(json(body, validated));
         return post;
-    }
-
-    private static ByteArrayEntity json(Object body) {
-        return json(body, false);
     }
 
     private static ByteArrayEntity json(Object body, boolean validated) {

@@ -1,10 +1,10 @@
 package io.github.mitakemms.camel.model;
 
 import java.util.Base64;
-import java.util.Locale;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.github.mitakemms.camel.binding.AttachmentTypes;
 
 /**
  * One attachment of a push: its content base64-encoded, its type (jpg, jpeg, png, gif, mp3) and its file name.
@@ -31,15 +31,7 @@ public class Attachment {
      * An attachment of raw bytes; the type is taken from the extension of the name's last path segment.
      */
     public static Attachment of(String name, byte[] content) {
-        String type = null;
-        if (name != null) {
-            String file = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
-            int dot = file.lastIndexOf('.');
-            if (dot >= 0 && dot < file.length() - 1) {
-                type = file.substring(dot + 1).toLowerCase(Locale.ROOT);
-            }
-        }
-        return encoded(content, type, name);
+        return encoded(content, AttachmentTypes.fromName(name), name);
     }
 
     /** An attachment of raw bytes, base64-encoded here. */
