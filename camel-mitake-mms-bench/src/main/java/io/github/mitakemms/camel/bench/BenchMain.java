@@ -86,9 +86,7 @@ public final class BenchMain {
                 if (!s.selected(name)) {
                     continue;
                 }
-                gateway.reset(0);
-                // server and load generator share the JVM: twice the code for C2 to compile before the steady state
-                RunResult r = run(s.withWarmup(s.warmupIterations + 12), name, CallbackBenchmark.class, out, gateway,
+                RunResult r = run(s.withMeasurement(s.measureIterations * 2), name, CallbackBenchmark.class, out, null,
                         Map.of("target", target));
                 CallbackRow row = new CallbackRow(target, r, counts(out.resolve("callback-" + target + ".properties"), r),
                         Machine.loadAverage());
@@ -114,7 +112,11 @@ public final class BenchMain {
         }
     }
 
-    /** One JMH run in one fork; null when it failed (the failure is printed). */
+    /**
+     * One JMH run in one fork; null when it failed (the failure is printed). With a gateway the fork is the measured
+     * JVM (pushes); without one the fork is the callback's load generator and the measured JVM is the server it starts,
+     * which gets the extra JVM arguments and measures its own CPU time and allocations.
+     */
     private static RunResult run(Settings s, String name, Class<?> benchmark, Path out, LoopbackGateway gateway,
                                  Map<String, String> params) {
         ChainedOptionsBuilder o = new OptionsBuilder()
@@ -125,15 +127,21 @@ public final class BenchMain {
                 .warmupTime(TimeValue.seconds(s.warmupSeconds))
                 .measurementIterations(s.measureIterations)
                 .measurementTime(TimeValue.seconds(s.measureSeconds))
-                .addProfiler(GCProfiler.class)
-                .addProfiler(CpuTimeProfiler.class)
-                .jvmArgs("-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
-                        "-Dbench.gateway=" + gateway.baseUrl(),
-                        "-Dbench.out=" + out.toAbsolutePath(),
-                        "-Dlog4j2.configurationFile=bench-log4j2.xml")
-                .jvmArgsAppend(s.extraJvmArgs.toArray(new String[0]))
                 .shouldFailOnError(true)
                 .verbosity(s.verbose ? VerboseMode.NORMAL : VerboseMode.SILENT);
+        if (gateway != null) {
+            o.addProfiler(GCProfiler.class)
+                    .addProfiler(CpuTimeProfiler.class)
+                    .jvmArgs("-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
+                            "-Dbench.gateway=" + gateway.baseUrl(),
+                            "-Dbench.out=" + out.toAbsolutePath(),
+                            "-Dlog4j2.configurationFile=bench-log4j2.xml")
+                    .jvmArgsAppend(s.extraJvmArgs.toArray(new String[0]));
+        } else {
+            o.jvmArgs("-Xms512m", "-Xmx512m", "-XX:+UseG1GC",
+                    "-Dbench.out=" + out.toAbsolutePath(),
+                    "-Dbench.serverJvmArgs=" + String.join(" ", s.extraJvmArgs));
+        }
         params.forEach(o::param);
         System.out.println("Running " + name + " ...");
         try {
@@ -203,6 +211,18 @@ public final class BenchMain {
             return Long.parseLong(counts.getProperty(key, "0"));
         }
 
+        /** The server's CPU time per request in the measurement iterations, all its threads, in microseconds. */
+        double cpuPerRequest() {
+            long requests = count("measuredRequests");
+            return requests == 0 ? Double.NaN : count("serverCpuNanos") / 1000.0 / requests;
+        }
+
+        /** Bytes the server allocated per request in the measurement iterations, all its threads. */
+        double bytesPerRequest() {
+            long requests = count("measuredRequests");
+            return requests == 0 ? Double.NaN : (double) count("serverAllocatedBytes") / requests;
+        }
+
         /** Reports (component) or requests (bare) that reached the route, over those sent. */
         double deliveredRatio() {
             long sent = "component".equals(target) ? count("reportsSent") : count("requestsSent");
@@ -215,8 +235,8 @@ public final class BenchMain {
             }
             return String.format(Locale.ROOT,
                     "  callback %-9s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %,9.0f B/req  %6.0f us CPU/req  sent %d  200s %d  delivered %d %s  load %s",
-                    target, throughput(result), percentile(result, 50), percentile(result, 99), allocationPerOp(result),
-                    cpuPerOp(result), count("requestsSent"), count("requestsAnswered200"), count("delivered"),
+                    target, throughput(result), percentile(result, 50), percentile(result, 99), bytesPerRequest(),
+                    cpuPerRequest(), count("requestsSent"), count("requestsAnswered200"), count("delivered"),
                     counts.getProperty("deliveredUnit", ""), load);
         }
     }
@@ -232,11 +252,11 @@ public final class BenchMain {
         String only;
         List<String> extraJvmArgs = new ArrayList<>();
 
-        Settings withWarmup(int iterations) {
+        Settings withMeasurement(int iterations) {
             Settings copy = new Settings();
-            copy.warmupIterations = iterations;
+            copy.warmupIterations = warmupIterations;
             copy.warmupSeconds = warmupSeconds;
-            copy.measureIterations = measureIterations;
+            copy.measureIterations = iterations;
             copy.measureSeconds = measureSeconds;
             copy.verbose = verbose;
             copy.only = only;
@@ -358,6 +378,8 @@ public final class BenchMain {
             if (bare != null && component != null) {
                 double v = throughput(component.result) / throughput(bare.result);
                 put("throughput_callback_vs_bare_platform_http", v, ">= 0.9", v >= 0.9);
+                put("server_cpu_per_request_callback_vs_bare_platform_http", component.cpuPerRequest() / bare.cpuPerRequest(),
+                        "(information)", true);
             }
             if (component != null) {
                 double v = component.deliveredRatio();
@@ -413,7 +435,7 @@ public final class BenchMain {
                         percentile(r.result, 99), allocationPerOp(r.result), cpuPerOp(r.result), r.tokenCalls, r.pushes, r.load));
             }
             if (!callback.isEmpty()) {
-                sb.append("\n| callback target | requests/s | p50 ms | p99 ms | bytes/request | CPU µs/request | requests sent | answered 200 "
+                sb.append("\n| callback target | requests/s | p50 ms | p99 ms | server bytes/request | server CPU µs/request | requests sent | answered 200 "
                           + "| delivered to the route | load avg |\n");
                 sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
                 for (CallbackRow r : callback) {
@@ -424,7 +446,7 @@ public final class BenchMain {
                     }
                     sb.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %,.0f | %.0f | %d | %d | %d %s | %s |%n", name,
                             throughput(r.result), percentile(r.result, 50), percentile(r.result, 99),
-                            allocationPerOp(r.result), cpuPerOp(r.result), r.count("requestsSent"), r.count("requestsAnswered200"),
+                            r.bytesPerRequest(), r.cpuPerRequest(), r.count("requestsSent"), r.count("requestsAnswered200"),
                             r.count("delivered"), r.counts.getProperty("deliveredUnit", ""), r.load));
                 }
             }
