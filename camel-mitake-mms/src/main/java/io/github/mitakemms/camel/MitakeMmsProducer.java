@@ -89,8 +89,7 @@ public class MitakeMmsProducer extends DefaultProducer {
         for (int from = 0; from < Math.max(all.size(), 1); from += MAX_DESTINATIONS_PER_CALL) {
             MmsMessage call = all.size() <= MAX_DESTINATIONS_PER_CALL
                     ? msg : msg.withDestinations(all.subList(from, Math.min(all.size(), from + MAX_DESTINATIONS_PER_CALL)));
-            // validated: every attachContent was found to be base64, which the client need not check again
-            result.add(withToken(token -> client.push(config.getClientId(), token, call, config.isValidate())));
+            result.add(withToken(token -> client.push(config.getClientId(), token, call)));
         }
         Message out = exchange.getMessage();
         out.setBody(result);

@@ -112,7 +112,7 @@ public class MitakeMmsClient implements Closeable {
     /** POST /AuthorizationService/Token. */
     public TokenResponse requestToken(String clientId, String clientSecret) {
         HttpPost post = new HttpPost(tokenUri);
-        post.setEntity(json(new TokenRequest(clientId, clientSecret), false));
+        post.setEntity(json(new TokenRequest(clientId, clientSecret)));
         return call("token", post, null, TokenResponse.class);
     }
 
@@ -121,17 +121,7 @@ public class MitakeMmsClient implements Closeable {
      * sent and a {@link MitakeMmsRetryableException} with code 1005 is thrown.
      */
     public PushResponse push(String clientId, AccessTokenCache.AccessToken token, MmsMessage message) {
-        return push(clientId, token, message, false);
-    }
-
-    /**
-     * As {@link #push(String, AccessTokenCache.AccessToken, MmsMessage)}; with {@code validated}, the caller vouches
-     * that the message passed validation, whose base64 check of every attachment is then not repeated here.
-     */
-    public PushResponse push(String clientId, AccessTokenCache.AccessToken token, MmsMessage message,
-                             boolean validated) {
-        return call("push", mmsRequest("push", clientId, token.value(), message, validated), token,
-                PushResponse.class);
+        return call("push", mmsRequest("push", clientId, token.value(), message), token, PushResponse.class);
     }
 
     /**
@@ -140,23 +130,21 @@ public class MitakeMmsClient implements Closeable {
      */
     public QueryResponse query(String actionType, String clientId, AccessTokenCache.AccessToken token,
                                BatchQuery query) {
-        return call(actionType, mmsRequest(actionType, clientId, token.value(), query, false), token,
-                QueryResponse.class);
+        return call(actionType, mmsRequest(actionType, clientId, token.value(), query), token, QueryResponse.class);
     }
 
-    private HttpPost mmsRequest(String actionType, String clientId, String accessToken, Object body,
-                                boolean validated) {
+    private HttpPost mmsRequest(String actionType, String clientId, String accessToken, Object body) {
         HttpPost post = new HttpPost(mmsUri);
         post.setHeader("authorization", "bearer " + accessToken);
         post.setHeader("clientID", clientId);
         post.setHeader("actionType", actionType);
-        post.setEntity(json(body, validated));
+        post.setEntity(json(body));
         return post;
     }
 
-    private static ByteArrayEntity json(Object body, boolean validated) {
+    private static ByteArrayEntity json(Object body) {
         try {
-            MitakeMmsJson.Buffer json = MitakeMmsJson.writeToBuffer(body, validated);
+            MitakeMmsJson.Buffer json = MitakeMmsJson.writeToBuffer(body);
             return new ByteArrayEntity(json.array(), 0, json.size(), ContentType.APPLICATION_JSON);
         } catch (IOException e) {
             throw new IllegalStateException("Cannot write the request as JSON: " + e.getMessage(), e);

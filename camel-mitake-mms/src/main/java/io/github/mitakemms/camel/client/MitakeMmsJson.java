@@ -31,8 +31,6 @@ public final class MitakeMmsJson {
             .build();
 
     private static final ObjectWriter WRITER = MAPPER.writer();
-    private static final ObjectWriter BASE64_CHECKED_WRITER = MAPPER.writer()
-            .withAttribute(VerbatimStringSerializer.BASE64_CHECKED, Boolean.TRUE);
 
     private MitakeMmsJson() {
     }
@@ -52,16 +50,8 @@ public final class MitakeMmsJson {
      * copy, which for a 300 KB push saves twice its size in garbage.
      */
     public static Buffer writeToBuffer(Object value) throws IOException {
-        return writeToBuffer(value, false);
-    }
-
-    /**
-     * As {@link #writeToBuffer(Object)}; with {@code attachmentsChecked}, the caller vouches that every attachContent
-     * is base64 (as validation makes sure), which spares checking each attachment's characters a second time.
-     */
-    public static Buffer writeToBuffer(Object value, boolean attachmentsChecked) throws IOException {
         Buffer out = new Buffer(estimateSize(value));
-        (attachmentsChecked ? BASE64_CHECKED_WRITER : WRITER).writeValue((OutputStream) out, value);
+        WRITER.writeValue((OutputStream) out, value);
         return out;
     }
 
@@ -103,11 +93,9 @@ public final class MitakeMmsJson {
         }
     }
 
-    /** How an attachment is written: its base64 in one copy (see {@link VerbatimStringSerializer}). */
+    /** How an attachment is written: its base64 in one copy (see {@link AttachmentSerializer}). */
+    @JsonSerialize(using = AttachmentSerializer.class)
     abstract static class AttachmentWire {
-
-        @JsonSerialize(using = VerbatimStringSerializer.class)
-        public abstract String getAttachContent();
     }
 
     /** The mapper, configured as above, for the component's own use. */

@@ -15,8 +15,11 @@ public class Attachment {
     private String attachContent;
     private String attachType;
     private String attachName;
-    /** Set when the content was encoded here from bytes, so it is base64 by construction and needs no check. */
-    private transient boolean encodedHere;
+    /**
+     * Set when the content is known to be base64: encoded here from bytes, or checked by validation since it was set.
+     * Such content is not checked again, neither by validation nor when it is written as JSON.
+     */
+    private transient boolean base64Known;
 
     public Attachment() {
     }
@@ -37,21 +40,29 @@ public class Attachment {
     /** An attachment of raw bytes, base64-encoded here. */
     public static Attachment encoded(byte[] content, String type, String name) {
         Attachment a = new Attachment(Base64.getEncoder().encodeToString(content), type, name);
-        a.encodedHere = true;
+        a.base64Known = true;
         return a;
     }
 
     /** A copy of this attachment. */
     public Attachment copy() {
         Attachment a = new Attachment(attachContent, attachType, attachName);
-        a.encodedHere = encodedHere;
+        a.base64Known = base64Known;
         return a;
     }
 
-    /** Whether the content was base64-encoded by the component itself, so that it needs no check of its alphabet. */
+    /**
+     * Whether the content is known to be base64, encoded by the component from bytes or checked by validation since it
+     * was last set, so that it needs no check of its alphabet.
+     */
     @JsonIgnore
-    public boolean isEncodedHere() {
-        return encodedHere;
+    public boolean isBase64Known() {
+        return base64Known;
+    }
+
+    /** Records that the content, as it is now, was found to be base64; setting the content forgets it. */
+    public void markBase64Known() {
+        this.base64Known = true;
     }
 
     public String getAttachContent() {
@@ -60,7 +71,7 @@ public class Attachment {
 
     public void setAttachContent(String attachContent) {
         this.attachContent = attachContent;
-        this.encodedHere = false;
+        this.base64Known = false;
     }
 
     public String getAttachType() {

@@ -126,8 +126,12 @@ public final class MmsValidator {
             Attachment a = attachments.get(i);
             String f = "attachments[" + i + "].attachContent";
             String type = a.getAttachType().toLowerCase(Locale.ROOT);
-            // base64 the component made itself from bytes needs no check of its alphabet, only of its leading bytes
-            String sniffed = sniff(a.getAttachContent(), f, !a.isEncodedHere());
+            // base64 known to be sound (encoded here from bytes, or checked before) needs only its leading bytes read
+            boolean checkAlphabet = !a.isBase64Known();
+            String sniffed = sniff(a.getAttachContent(), f, checkAlphabet);
+            if (checkAlphabet) {
+                a.markBase64Known();
+            }
             if (!AttachmentTypes.sameType(type, sniffed)) {
                 fail(f, "content must be " + type + " as attachType says, but its leading bytes "
                         + (sniffed == null ? "are none of jpg, png, gif, mp3" : "show " + sniffed),

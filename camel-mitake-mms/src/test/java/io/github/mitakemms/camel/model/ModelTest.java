@@ -1,10 +1,14 @@
 package io.github.mitakemms.camel.model;
 
+import io.github.mitakemms.camel.validation.MmsValidator;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ModelTest {
+
+    private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
 
     @Test
     void attachmentTypeComesFromTheFileNameOnly() {
@@ -15,24 +19,36 @@ class ModelTest {
     }
 
     @Test
-    void onlyContentEncodedHereSkipsTheAlphabetCheck() {
-        byte[] png = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
-        Attachment encoded = Attachment.of("a.png", png);
-        assertThat(encoded.isEncodedHere()).isTrue();
-        assertThat(encoded.copy().isEncodedHere()).isTrue();
+    void onlyContentKnownToBeBase64SkipsTheAlphabetCheck() {
+        Attachment encoded = Attachment.of("a.png", PNG);
+        assertThat(encoded.isBase64Known()).isTrue();
+        assertThat(encoded.copy().isBase64Known()).isTrue();
         MmsMessage ok = new MmsMessage().to("0912345678").attach(encoded);
         ok.setSubject("s");
-        io.github.mitakemms.camel.validation.MmsValidator.validate(ok, 307_200);
+        MmsValidator.validate(ok, 307_200);
 
         Attachment given = encoded.copy();
         given.setAttachContent(given.getAttachContent() + "!!!!");
-        assertThat(given.isEncodedHere()).isFalse();
+        assertThat(given.isBase64Known()).isFalse();
         MmsMessage bad = new MmsMessage().to("0912345678").attach(given);
         bad.setSubject("s");
-        org.assertj.core.api.Assertions.assertThatThrownBy(
-                () -> io.github.mitakemms.camel.validation.MmsValidator.validate(bad, 307_200))
+        assertThatThrownBy(() -> MmsValidator.validate(bad, 307_200))
                 .hasMessageContaining("must be base64").hasMessageContaining("2020");
-        assertThat(new Attachment("iVBORw0KGgo=", "png", "a.png").isEncodedHere()).isFalse();
+        assertThat(given.isBase64Known()).isFalse();
+    }
+
+    @Test
+    void validationRemembersContentItFoundToBeBase64() {
+        Attachment given = new Attachment(Attachment.of("a.png", PNG).getAttachContent(), "png", "a.png");
+        assertThat(given.isBase64Known()).isFalse();
+        MmsMessage msg = new MmsMessage().to("0912345678").attach(given);
+        msg.setSubject("s");
+        MmsValidator.validate(msg, 307_200);
+        assertThat(given.isBase64Known()).isTrue();
+        assertThat(given.copy().isBase64Known()).isTrue();
+
+        given.setAttachContent(given.getAttachContent());
+        assertThat(given.isBase64Known()).isFalse();
     }
 
     @Test

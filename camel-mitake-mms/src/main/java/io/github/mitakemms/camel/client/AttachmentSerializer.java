@@ -8,41 +8,54 @@ import java.nio.charset.StandardCharsets;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
-import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import io.github.mitakemms.camel.model.Attachment;
 
 /**
- * Writes a long String that needs no JSON escaping, such as an attachment's base64, as its bytes in one copy instead
- * of character by character: several times faster for the 300 KB of an MMS attachment. Any other String is written as
- * Jackson always writes it, so the output is the same byte for byte.
+ * Writes an attachment as the API takes it, its fields in the order and form Jackson gives them, byte for byte, but its
+ * base64 content as bytes in one copy rather than character by character: several times faster for the 300 KB of an
+ * MMS attachment. Content known to be base64 ({@link Attachment#isBase64Known()}) is copied as it is; other content
+ * when it needs no JSON escaping (checked eight bytes at a time), else written as Jackson always writes a String.
  */
-final class VerbatimStringSerializer extends StdScalarSerializer<String> {
+final class AttachmentSerializer extends StdSerializer<Attachment> {
 
     private static final long serialVersionUID = 1L;
     /** Below this length the check costs about what it saves. */
     static final int MIN_LENGTH = 256;
-    /**
-     * Writer attribute set when every String this serializer writes was found to be base64 already (the producer's
-     * validation checks every attachContent): they go out without being checked a second time.
-     */
-    static final String BASE64_CHECKED = "io.github.mitakemms.base64Checked";
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
     private static final long ONES = 0x0101010101010101L;
     private static final long HIGH = 0x8080808080808080L;
 
-    VerbatimStringSerializer() {
-        super(String.class);
+    AttachmentSerializer() {
+        super(Attachment.class);
     }
 
     @Override
-    public void serialize(String value, JsonGenerator gen, SerializerProvider provider) throws IOException {
-        if (value.length() >= MIN_LENGTH) {
-            byte[] bytes = value.getBytes(StandardCharsets.ISO_8859_1);
-            if (Boolean.TRUE.equals(provider.getAttribute(BASE64_CHECKED)) || isVerbatim(bytes)) {
+    public void serialize(Attachment value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        gen.writeStartObject(value);
+        String content = value.getAttachContent();
+        if (content != null) {
+            gen.writeFieldName("attachContent");
+            writeContent(content, value.isBase64Known(), gen);
+        }
+        if (value.getAttachType() != null) {
+            gen.writeStringField("attachType", value.getAttachType());
+        }
+        if (value.getAttachName() != null) {
+            gen.writeStringField("attachName", value.getAttachName());
+        }
+        gen.writeEndObject();
+    }
+
+    private static void writeContent(String content, boolean base64, JsonGenerator gen) throws IOException {
+        if (content.length() >= MIN_LENGTH) {
+            byte[] bytes = content.getBytes(StandardCharsets.ISO_8859_1);
+            if (base64 || isVerbatim(bytes)) {
                 gen.writeRawUTF8String(bytes, 0, bytes.length);
                 return;
             }
         }
-        gen.writeString(value);
+        gen.writeString(content);
     }
 
     /**

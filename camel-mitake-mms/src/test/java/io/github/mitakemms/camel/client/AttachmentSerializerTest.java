@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class VerbatimStringSerializerTest {
+class AttachmentSerializerTest {
 
     /** Jackson as it writes without the component's serializer. */
     private static final ObjectMapper PLAIN = JsonMapper.builder().serializationInclusion(JsonInclude.Include.NON_NULL)
@@ -38,24 +38,40 @@ class VerbatimStringSerializerTest {
     }
 
     @Test
-    void writesBase64VouchedForByValidationAsJacksonDoes() throws Exception {
+    void writesBase64KnownToBeSoundAsJacksonDoes() throws Exception {
         MmsMessage msg = new MmsMessage().to("0911111111");
         msg.setSubject("s");
         msg.attach(Attachment.of("a.jpg", random(3000)));
-        MitakeMmsJson.Buffer checked = MitakeMmsJson.writeToBuffer(msg, true);
-        assertThat(Arrays.copyOf(checked.array(), checked.size())).isEqualTo(PLAIN.writeValueAsBytes(msg));
+        Attachment checked = new Attachment(Base64.getEncoder().encodeToString(random(700)), "png", "b.png");
+        checked.markBase64Known();
+        msg.attach(checked);
+        msg.attach(new Attachment(null, "gif", null));
+        assertThat(msg.getAttachments()).allMatch(a -> a.getAttachContent() == null || a.isBase64Known());
+
+        MitakeMmsJson.Buffer buffered = MitakeMmsJson.writeToBuffer(msg);
+        assertThat(Arrays.copyOf(buffered.array(), buffered.size())).isEqualTo(PLAIN.writeValueAsBytes(msg));
+    }
+
+    @Test
+    void checksContentAgainOnceItIsSetAfterItWasKnown() throws Exception {
+        Attachment a = Attachment.of("a.jpg", random(3000));
+        a.setAttachContent(a.getAttachContent().substring(0, 1000) + "\"\n" + a.getAttachContent().substring(1000));
+        assertThat(a.isBase64Known()).isFalse();
+        MmsMessage msg = new MmsMessage().to("0911111111").attach(a);
+        msg.setSubject("s");
+        assertThat(MitakeMmsJson.write(msg)).isEqualTo(PLAIN.writeValueAsBytes(msg));
     }
 
     @Test
     void takesTheFastPathOnlyForPrintableAsciiWithoutQuoteBackslashOrQuestionMark() {
         byte[] base64 = Base64.getEncoder().encode(random(3000));
-        assertThat(VerbatimStringSerializer.isVerbatim(base64)).isTrue();
-        assertThat(VerbatimStringSerializer.isVerbatim(" ~\u007F!#$%&'()*+,-./09:;<=>@AZ[]^_`az{|}".getBytes(US_ASCII))).isTrue();
+        assertThat(AttachmentSerializer.isVerbatim(base64)).isTrue();
+        assertThat(AttachmentSerializer.isVerbatim(" ~\u007F!#$%&'()*+,-./09:;<=>@AZ[]^_`az{|}".getBytes(US_ASCII))).isTrue();
         for (int at : new int[] { 0, 7, 8, 15, base64.length - 1 }) {
             for (byte bad : new byte[] { '"', '\\', '?', 0x1F, 0x0A, 0x00, (byte) 0x80, (byte) 0xE9 }) {
                 byte[] b = base64.clone();
                 b[at] = bad;
-                assertThat(VerbatimStringSerializer.isVerbatim(b)).as("byte %02x at %d", bad, at).isFalse();
+                assertThat(AttachmentSerializer.isVerbatim(b)).as("byte %02x at %d", bad, at).isFalse();
             }
         }
     }
