@@ -2,6 +2,7 @@ package io.github.mitakemms.camel.bench;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +22,8 @@ import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.format.OutputFormat;
+import org.openjdk.jmh.runner.format.OutputFormatFactory;
 import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
@@ -127,8 +130,7 @@ public final class BenchMain {
                 .warmupTime(TimeValue.seconds(s.warmupSeconds))
                 .measurementIterations(s.measureIterations)
                 .measurementTime(TimeValue.seconds(s.measureSeconds))
-                .shouldFailOnError(true)
-                .verbosity(s.verbose ? VerboseMode.NORMAL : VerboseMode.SILENT);
+                .shouldFailOnError(true);
         if (gateway != null) {
             o.addProfiler(GCProfiler.class)
                     .addProfiler(CpuTimeProfiler.class)
@@ -144,11 +146,60 @@ public final class BenchMain {
         }
         params.forEach(o::param);
         System.out.println("Running " + name + " ...");
-        try {
-            return new Runner(o.build()).runSingle();
-        } catch (RunnerException | RuntimeException e) {
+        // JMH's own output goes to a log per run (and to the console with verbose): a failure's stack trace is there
+        Path log = out.resolve(name.replaceAll("[^A-Za-z0-9-]+", "_") + ".log");
+        try (PrintStream logStream = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
+            OutputFormat format = OutputFormatFactory.createFormatInstance(s.verbose ? new TeeStream(logStream, System.out) : logStream,
+                    VerboseMode.NORMAL);
+            return new Runner(o.build(), format).runSingle();
+        } catch (RunnerException | IOException | RuntimeException e) {
             System.out.println("FAILED " + name + ": " + e + (e.getCause() == null ? "" : " caused by " + e.getCause()));
+            printFailure(log);
             return null;
+        }
+    }
+
+    /** The lines of a run's log from the first exception on, where JMH printed why the run failed. */
+    private static void printFailure(Path log) {
+        try {
+            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+            int from = 0;
+            while (from < lines.size() && !lines.get(from).contains("Exception") && !lines.get(from).contains("Error")) {
+                from++;
+            }
+            lines.subList(Math.min(from, lines.size()), Math.min(lines.size(), from + 40))
+                    .forEach(line -> System.out.println("    " + line));
+            System.out.println("    (the whole output of the run: " + log + ")");
+        } catch (IOException e) {
+            System.out.println("    (no log of the run: " + e + ")");
+        }
+    }
+
+    /** Writes to two streams, for JMH's output to go to the log and the console. */
+    private static final class TeeStream extends PrintStream {
+        private final PrintStream second;
+
+        TeeStream(PrintStream first, PrintStream second) {
+            super(first, true, StandardCharsets.UTF_8);
+            this.second = second;
+        }
+
+        @Override
+        public void write(int b) {
+            super.write(b);
+            second.write(b);
+        }
+
+        @Override
+        public void write(byte[] buf, int off, int len) {
+            super.write(buf, off, len);
+            second.write(buf, off, len);
+        }
+
+        @Override
+        public void flush() {
+            super.flush();
+            second.flush();
         }
     }
 
