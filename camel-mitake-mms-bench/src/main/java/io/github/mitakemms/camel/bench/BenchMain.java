@@ -18,13 +18,14 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.mitakemms.camel.bench.callback.CallbackBenchmark;
 import io.github.mitakemms.camel.bench.push.PushBenchmark;
+import io.github.mitakemms.camel.bench.push.PushTurnsBenchmark;
 import org.openjdk.jmh.profile.GCProfiler;
 import org.openjdk.jmh.results.Result;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.format.OutputFormat;
 import org.openjdk.jmh.runner.format.OutputFormatFactory;
-import org.openjdk.jmh.runner.RunnerException;
 import org.openjdk.jmh.runner.options.ChainedOptionsBuilder;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
@@ -32,19 +33,22 @@ import org.openjdk.jmh.runner.options.VerboseMode;
 import org.openjdk.jmh.util.Statistics;
 
 /**
- * Runs the whole comparison: starts the loopback gateway, runs each case as one JMH run in a forked JVM (the gateway's
+ * Runs the whole comparison: starts the loopback gateway, runs the cases as JMH runs in forked JVMs (the gateway's
  * latency and counters set between runs), then prints the table of figures and one line {@code RATIO <name> <value>}
- * per target. Writes the table to {@code <out>/results.md} too.
+ * per target. Writes the table to {@code <out>/results.md} too. At 0 ms, bound by the CPU, each contender runs alone
+ * in its JVM ({@link PushBenchmark}); at 20 ms, where they differ by a fraction of a percent, the three take
+ * {@link Turns} in one JVM ({@link PushTurnsBenchmark}); the callback's two servers take turns too
+ * ({@link CallbackBenchmark}).
  * <p>
  * Arguments: the output folder, then any of {@code quick} (short iterations, for development), {@code verbose} (JMH's
  * own output), {@code only=<regex>} (runs whose name matches, e.g. {@code only=push-1KB-0ms}), {@code warmup=<n>x<s>},
- * {@code measure=<n>x<s>}, {@code jvmArg=<arg>} (added to the forks' JVM arguments, e.g. to record a flight
- * recording).
+ * {@code measure=<n>x<s>}, {@code jvmArg=<arg>} (added to the arguments of the measured JVMs, e.g. to record a
+ * flight recording; {@code {target}} in it becomes the callback server's name).
  */
 public final class BenchMain {
 
     static final int THREADS = 16;
-    static final String[] CONTENDERS = { "raw", "component", "route" };
+    static final String[] CONTENDERS = PushTurnsBenchmark.CONTENDERS;
     static final String[] PAYLOADS = { "1KB", "300KB" };
     static final int[] LATENCIES = { 0, 20 };
 
@@ -67,30 +71,45 @@ public final class BenchMain {
         try (LoopbackGateway gateway = new LoopbackGateway()) {
             for (String payload : PAYLOADS) {
                 for (int latency : LATENCIES) {
-                    for (String contender : CONTENDERS) {
-                        String name = "push-" + payload + "-" + latency + "ms-" + contender;
-                        if (!s.selected(name)) {
-                            continue;
+                    if (latency == 0) {
+                        // bound by the CPU: each contender alone in a JVM of its own, with JMH's profilers
+                        for (String contender : CONTENDERS) {
+                            String name = "push-" + payload + "-" + latency + "ms-" + contender;
+                            if (s.selected(name)) {
+                                gateway.reset(latency);
+                                long t0 = System.nanoTime();
+                                RunResult r = run(s, name, PushBenchmark.class, out, gateway,
+                                        Map.of("contender", contender, "payload", payload));
+                                pushRows.add(pushRow(payload, latency, contender, Figures.of(r), gateway, t0, false));
+                                System.out.println(pushRows.get(pushRows.size() - 1).progress());
+                            }
                         }
+                        continue;
+                    }
+                    // bound by the gateway: the contenders differ by a fraction of a percent, so they take turns in one
+                    // JVM, which what changes between runs cannot tell apart
+                    String name = "push-" + payload + "-" + latency + "ms-turns";
+                    if (s.selected(name)) {
                         gateway.reset(latency);
                         long t0 = System.nanoTime();
-                        RunResult r = run(s, name, PushBenchmark.class, out, gateway,
-                                Map.of("contender", contender, "payload", payload));
-                        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - t0);
-                        PushRow row = new PushRow(payload, latency, contender, r, gateway.tokenCalls(), gateway.pushes(),
-                                gateway.refused(), gateway.problems(), seconds, Machine.loadAverage());
-                        pushRows.add(row);
-                        System.out.println(row.progress());
+                        RunResult r = run(s.inTurns(CONTENDERS.length), name + " (raw, component, route in turns)",
+                                PushTurnsBenchmark.class, out, gateway, Map.of("payload", payload));
+                        for (String contender : CONTENDERS) {
+                            Properties figures = load(out.resolve("push-" + payload + "-" + contender + ".properties"), r);
+                            pushRows.add(pushRow(payload, latency, contender, r == null ? null : Figures.of(figures), gateway,
+                                    t0, true));
+                            System.out.println(pushRows.get(pushRows.size() - 1).progress());
+                        }
                     }
                 }
             }
             if (s.selected("callback")) {
-                // the two targets take turns, one iteration each: both get the same number of iterations, even counts
-                Settings turns = s.withIterations(s.warmupIterations + 6, s.measureIterations * 4);
-                RunResult r = run(turns, "callback (bare platform-http and mitake-mms:callback in turns)",
-                        CallbackBenchmark.class, out, null, Map.of());
+                RunResult r = run(s.inTurns(CallbackBenchmark.TARGETS.length),
+                        "callback (bare platform-http and mitake-mms:callback in turns)", CallbackBenchmark.class, out, null,
+                        Map.of());
                 for (String target : CallbackBenchmark.TARGETS) {
-                    CallbackRow row = new CallbackRow(target, r, counts(out.resolve("callback-" + target + ".properties"), r),
+                    Properties counts = load(out.resolve("callback-" + target + ".properties"), r);
+                    CallbackRow row = new CallbackRow(target, r == null ? null : Figures.of(counts), counts,
                             Machine.loadAverage());
                     callbackRows.add(row);
                     System.out.println(row.progress());
@@ -116,9 +135,9 @@ public final class BenchMain {
     }
 
     /**
-     * One JMH run in one fork; null when it failed (the failure is printed). With a gateway the fork is the measured
-     * JVM (pushes); without one the fork is the callback's load generator and the measured JVM is the server it starts,
-     * which gets the extra JVM arguments and measures its own CPU time and allocations.
+     * One JMH run in one fork; null when it failed (the failure is printed). {@link PushBenchmark} runs get JMH's GC
+     * profiler and a CPU time profiler; the extra JVM arguments go to the JVM that does the measured work: the fork for
+     * pushes, the servers the fork starts for the callback.
      */
     private static RunResult run(Settings s, String name, Class<?> benchmark, Path out, LoopbackGateway gateway,
                                  Map<String, String> params) {
@@ -131,19 +150,22 @@ public final class BenchMain {
                 .measurementIterations(s.measureIterations)
                 .measurementTime(TimeValue.seconds(s.measureSeconds))
                 .shouldFailOnError(true);
+        List<String> jvmArgs = new ArrayList<>(List.of("-XX:+UseG1GC", "-Dbench.out=" + out.toAbsolutePath(),
+                "-Dlog4j2.configurationFile=bench-log4j2.xml"));
         if (gateway != null) {
-            o.addProfiler(GCProfiler.class)
-                    .addProfiler(CpuTimeProfiler.class)
-                    .jvmArgs("-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
-                            "-Dbench.gateway=" + gateway.baseUrl(),
-                            "-Dbench.out=" + out.toAbsolutePath(),
-                            "-Dlog4j2.configurationFile=bench-log4j2.xml")
-                    .jvmArgsAppend(s.extraJvmArgs.toArray(new String[0]));
-        } else {
-            o.jvmArgs("-Xms512m", "-Xmx512m", "-XX:+UseG1GC",
-                    "-Dbench.out=" + out.toAbsolutePath(),
-                    "-Dbench.serverJvmArgs=" + String.join(" ", s.extraJvmArgs));
+            jvmArgs.add("-Dbench.gateway=" + gateway.baseUrl());
         }
+        if (benchmark == CallbackBenchmark.class) {
+            // the load generator: the servers it starts are measured
+            jvmArgs.addAll(List.of("-Xms512m", "-Xmx512m", "-Dbench.serverJvmArgs=" + String.join(" ", s.extraJvmArgs)));
+        } else {
+            jvmArgs.addAll(List.of("-Xms1g", "-Xmx1g"));
+            jvmArgs.addAll(s.extraJvmArgs);
+        }
+        if (benchmark == PushBenchmark.class) {
+            o.addProfiler(GCProfiler.class).addProfiler(CpuTimeProfiler.class);
+        }
+        o.jvmArgs(jvmArgs.toArray(new String[0]));
         params.forEach(o::param);
         System.out.println("Running " + name + " ...");
         // JMH's own output goes to a log per run (and to the console with verbose): a failure's stack trace is there
@@ -203,7 +225,8 @@ public final class BenchMain {
         }
     }
 
-    private static Properties counts(Path file, RunResult r) throws IOException {
+    /** The figures a run in turns wrote, deleted once read; empty when the run failed. */
+    private static Properties load(Path file, RunResult r) throws IOException {
         Properties p = new Properties();
         if (r != null && Files.exists(file)) {
             try (InputStream in = Files.newInputStream(file)) {
@@ -214,31 +237,51 @@ public final class BenchMain {
         return p;
     }
 
-    static double allocationPerOp(RunResult r) {
-        Result<?> alloc = r.getSecondaryResults().get("gc.alloc.rate.norm");
-        return alloc == null ? Double.NaN : alloc.getScore();
+    /** The figures of one contender in one case. */
+    record Figures(double perSecond, double p50Millis, double p99Millis, double bytesPerOp, double cpuMicrosPerOp) {
+
+        /** Of a run with one contender: throughput by Little's law, JMH's sampled latencies and its profilers. */
+        static Figures of(RunResult r) {
+            if (r == null) {
+                return null;
+            }
+            Statistics st = r.getPrimaryResult().getStatistics();
+            // ops per second of THREADS closed-loop senders: threads / mean latency
+            return new Figures(THREADS * 1000.0 / st.getMean(), st.getPercentile(50), st.getPercentile(99),
+                    secondary(r, "gc.alloc.rate.norm"), secondary(r, CpuTimeProfiler.NAME));
+        }
+
+        /** Of one contender of a run in turns (see {@link Turns.Turn#store}). */
+        static Figures of(Properties p) {
+            double ops = number(p, "measuredOps");
+            double nanos = number(p, "measuredNanos");
+            return new Figures(ops * 1e9 / nanos, number(p, "p50Millis"), number(p, "p99Millis"),
+                    number(p, "allocatedBytes") / ops, number(p, "cpuNanos") / 1000.0 / ops);
+        }
+
+        private static double secondary(RunResult r, String name) {
+            Result<?> result = r.getSecondaryResults().get(name);
+            return result == null ? Double.NaN : result.getScore();
+        }
+
+        private static double number(Properties p, String key) {
+            String v = p.getProperty(key);
+            return v == null ? Double.NaN : Double.parseDouble(v);
+        }
     }
 
-    static double cpuPerOp(RunResult r) {
-        Result<?> cpu = r.getSecondaryResults().get(CpuTimeProfiler.NAME);
-        return cpu == null ? Double.NaN : cpu.getScore();
+    private static PushRow pushRow(String payload, int latency, String contender, Figures figures, LoopbackGateway gateway,
+                                   long startedNanos, boolean inTurns) {
+        long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - startedNanos);
+        return new PushRow(payload, latency, contender, figures, inTurns, gateway.tokenCalls(contender),
+                gateway.pushes(contender), gateway.refused(), gateway.problems(), seconds, Machine.loadAverage());
     }
 
-    /** Ops per second of THREADS closed-loop senders: threads / mean latency (Little's law). */
-    static double throughput(RunResult r) {
-        Statistics st = r.getPrimaryResult().getStatistics();
-        return THREADS * 1000.0 / st.getMean();
-    }
-
-    static double percentile(RunResult r, double p) {
-        return r.getPrimaryResult().getStatistics().getPercentile(p);
-    }
-
-    record PushRow(String payload, int latency, String contender, RunResult result, long tokenCalls, long pushes,
-                   long refused, List<String> problems, long seconds, String load) {
+    record PushRow(String payload, int latency, String contender, Figures figures, boolean inTurns, long tokenCalls,
+                   long pushes, long refused, List<String> problems, long seconds, String load) {
 
         boolean ok() {
-            return result != null && problems.isEmpty() && refused == 0;
+            return figures != null && problems.isEmpty() && refused == 0;
         }
 
         String caseName() {
@@ -246,42 +289,21 @@ public final class BenchMain {
         }
 
         String progress() {
-            if (result == null) {
+            if (figures == null) {
                 return "  " + caseName() + " " + contender + ": FAILED " + problems;
             }
             return String.format(Locale.ROOT,
                     "  %s %-9s %8.0f msg/s  p50 %7.2f ms  p99 %7.2f ms  %,11.0f B/push  %7.0f us CPU/push  tokens %d  pushes %d  %d s  load %s%s",
-                    caseName(), contender, throughput(result), percentile(result, 50), percentile(result, 99),
-                    allocationPerOp(result), cpuPerOp(result), tokenCalls, pushes, seconds, load, problems.isEmpty() ? "" : "  PROBLEMS " + problems);
+                    caseName(), contender, figures.perSecond, figures.p50Millis, figures.p99Millis, figures.bytesPerOp,
+                    figures.cpuMicrosPerOp, tokenCalls, pushes, seconds, load, problems.isEmpty() ? "" : "  PROBLEMS " + problems);
         }
     }
 
-    record CallbackRow(String target, RunResult result, Properties counts, String load) {
+    /** The figures are the server's: its CPU time and allocations, measured in its own JVM. */
+    record CallbackRow(String target, Figures figures, Properties counts, String load) {
 
         long count(String key) {
             return Long.parseLong(counts.getProperty(key, "0"));
-        }
-
-        /** Requests answered in the target's measurement iterations over their time. */
-        double requestsPerSecond() {
-            long nanos = count("measuredNanos");
-            return nanos == 0 ? Double.NaN : count("measuredRequests") * 1e9 / nanos;
-        }
-
-        double millis(String key) {
-            return Double.parseDouble(counts.getProperty(key, "NaN"));
-        }
-
-        /** The server's CPU time per request in the measurement iterations, all its threads, in microseconds. */
-        double cpuPerRequest() {
-            long requests = count("measuredRequests");
-            return requests == 0 ? Double.NaN : count("serverCpuNanos") / 1000.0 / requests;
-        }
-
-        /** Bytes the server allocated per request in the measurement iterations, all its threads. */
-        double bytesPerRequest() {
-            long requests = count("measuredRequests");
-            return requests == 0 ? Double.NaN : (double) count("serverAllocatedBytes") / requests;
         }
 
         /** Reports (component) or requests (bare) that reached the route, over those sent. */
@@ -291,13 +313,13 @@ public final class BenchMain {
         }
 
         String progress() {
-            if (result == null) {
+            if (figures == null) {
                 return "  callback " + target + ": FAILED";
             }
             return String.format(Locale.ROOT,
                     "  callback %-9s %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  %,9.0f B/req  %6.0f us CPU/req  sent %d  200s %d  delivered %d %s  load %s",
-                    target, requestsPerSecond(), millis("p50Millis"), millis("p99Millis"), bytesPerRequest(),
-                    cpuPerRequest(), count("requestsSent"), count("requestsAnswered200"), count("delivered"),
+                    target, figures.perSecond, figures.p50Millis, figures.p99Millis, figures.bytesPerOp,
+                    figures.cpuMicrosPerOp, count("requestsSent"), count("requestsAnswered200"), count("delivered"),
                     counts.getProperty("deliveredUnit", ""), load);
         }
     }
@@ -313,11 +335,15 @@ public final class BenchMain {
         String only;
         List<String> extraJvmArgs = new ArrayList<>();
 
-        Settings withIterations(int warmup, int measurement) {
+        /**
+         * For a run of n contenders in turns: each gets twice the measurement iterations of a run alone, and the warmup
+         * gets a few more iterations, rounded up so that every contender has as many as the others.
+         */
+        Settings inTurns(int n) {
             Settings copy = new Settings();
-            copy.warmupIterations = warmup;
+            copy.warmupIterations = (warmupIterations + 6 + n - 1) / n * n;
             copy.warmupSeconds = warmupSeconds;
-            copy.measureIterations = measurement;
+            copy.measureIterations = measureIterations * 2 * n;
             copy.measureSeconds = measureSeconds;
             copy.verbose = verbose;
             copy.only = only;
@@ -381,7 +407,7 @@ public final class BenchMain {
 
         private PushRow find(String payload, int latency, String contender) {
             for (PushRow r : push) {
-                if (r.payload.equals(payload) && r.latency == latency && r.contender.equals(contender) && r.result != null) {
+                if (r.payload.equals(payload) && r.latency == latency && r.contender.equals(contender) && r.figures != null) {
                     return r;
                 }
             }
@@ -397,26 +423,26 @@ public final class BenchMain {
                     String c = payload.toLowerCase(Locale.ROOT) + "_" + latency + "ms";
                     double minVsRaw = latency == 0 ? 0.85 : 0.95;
                     if (raw != null && component != null) {
-                        double v = throughput(component.result) / throughput(raw.result);
+                        double v = component.figures.perSecond / raw.figures.perSecond;
                         put("throughput_component_vs_raw_" + c, v, ">= " + minVsRaw, v >= minVsRaw);
                     }
                     if (route != null && component != null) {
-                        double v = throughput(component.result) / throughput(route.result);
+                        double v = component.figures.perSecond / route.figures.perSecond;
                         put("throughput_component_vs_route_" + c, v, ">= 1.0", v >= 1.0);
                     }
                     if (raw != null && component != null) {
-                        double v = cpuPerOp(component.result) / cpuPerOp(raw.result);
+                        double v = component.figures.cpuMicrosPerOp / raw.figures.cpuMicrosPerOp;
                         put("cpu_per_push_component_vs_raw_" + c, v, "(information)", true);
                     }
                     if (payload.equals("300KB") && raw != null && component != null) {
-                        double v = allocationPerOp(component.result) / allocationPerOp(raw.result);
+                        double v = component.figures.bytesPerOp / raw.figures.bytesPerOp;
                         put("bytes_per_push_component_vs_raw_" + c, v, "<= 1.5", v <= 1.5);
                     }
                 }
             }
             long maxTokens = -1;
             for (PushRow r : push) {
-                if (r.contender.equals("component") && r.result != null) {
+                if (r.contender.equals("component") && r.figures != null) {
                     // each run is far shorter than the token's lifetime: one lifetime per run
                     long lifetimes = Math.max(1, (long) Math.ceil(r.seconds / Double.parseDouble(LoopbackGateway.EXPIRES_IN)));
                     maxTokens = Math.max(maxTokens, (long) Math.ceil((double) r.tokenCalls / lifetimes));
@@ -428,7 +454,7 @@ public final class BenchMain {
             CallbackRow bare = null;
             CallbackRow component = null;
             for (CallbackRow r : callback) {
-                if (r.result != null) {
+                if (r.figures != null) {
                     if (r.target.equals("bare")) {
                         bare = r;
                     } else {
@@ -437,9 +463,9 @@ public final class BenchMain {
                 }
             }
             if (bare != null && component != null) {
-                double v = component.requestsPerSecond() / bare.requestsPerSecond();
+                double v = component.figures.perSecond / bare.figures.perSecond;
                 put("throughput_callback_vs_bare_platform_http", v, ">= 0.9", v >= 0.9);
-                put("server_cpu_per_request_callback_vs_bare_platform_http", component.cpuPerRequest() / bare.cpuPerRequest(),
+                put("server_cpu_per_request_callback_vs_bare_platform_http", component.figures.cpuMicrosPerOp / bare.figures.cpuMicrosPerOp,
                         "(information)", true);
             }
             if (component != null) {
@@ -459,7 +485,7 @@ public final class BenchMain {
 
         boolean hasProblems() {
             return push.stream().anyMatch(r -> !r.ok())
-                   || callback.stream().anyMatch(r -> r.result == null
+                   || callback.stream().anyMatch(r -> r.figures == null
                                                       || r.count("requestsAnswered200") != r.count("requestsSent"));
         }
 
@@ -480,20 +506,27 @@ public final class BenchMain {
         String markdown(Settings s, Duration took) {
             StringBuilder sb = new StringBuilder();
             sb.append("Machine: ").append(Machine.describe()).append('\n');
-            sb.append(String.format(Locale.ROOT, "Runs: %d sender threads, JMH SampleTime, 1 fork per run, warmup %d x %d s, "
-                                                 + "measurement %d x %d s; harness took %d s%n%n",
-                    THREADS, s.warmupIterations, s.warmupSeconds, s.measureIterations, s.measureSeconds, took.toSeconds()));
-            sb.append("| payload | gateway latency | contender | messages/s | p50 ms | p99 ms | bytes/push | CPU µs/push | token requests | pushes | load avg |\n");
-            sb.append("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+            Settings turns = s.inTurns(CONTENDERS.length);
+            sb.append(String.format(Locale.ROOT, "Runs: %d sender threads, 1 fork per run; 0 ms: each contender alone, JMH "
+                                                 + "SampleTime, warmup %d x %d s, measurement %d x %d s; 20 ms and callback: in "
+                                                 + "turns, warmup %d x %d s, measurement %d x %d s, shared by the contenders; "
+                                                 + "harness took %d s%n%n",
+                    THREADS, s.warmupIterations, s.warmupSeconds, s.measureIterations, s.measureSeconds,
+                    turns.warmupIterations, turns.warmupSeconds, turns.measureIterations, turns.measureSeconds,
+                    took.toSeconds()));
+            sb.append("| payload | gateway latency | contender | measured | messages/s | p50 ms | p99 ms | bytes/push | CPU µs/push | token requests | pushes | load avg |\n");
+            sb.append("|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
             for (PushRow r : push) {
-                if (r.result == null) {
-                    sb.append(String.format(Locale.ROOT, "| %s | %d ms | %s | failed | | | | | | | |%n", r.payload, r.latency,
-                            r.contender));
+                String measured = r.inTurns ? "in turns" : "alone";
+                if (r.figures == null) {
+                    sb.append(String.format(Locale.ROOT, "| %s | %d ms | %s | %s | failed | | | | | | | |%n", r.payload,
+                            r.latency, r.contender, measured));
                     continue;
                 }
-                sb.append(String.format(Locale.ROOT, "| %s | %d ms | %s | %.0f | %.2f | %.2f | %,.0f | %.0f | %d | %d | %s |%n",
-                        r.payload, r.latency, r.contender, throughput(r.result), percentile(r.result, 50),
-                        percentile(r.result, 99), allocationPerOp(r.result), cpuPerOp(r.result), r.tokenCalls, r.pushes, r.load));
+                Figures f = r.figures;
+                sb.append(String.format(Locale.ROOT, "| %s | %d ms | %s | %s | %.0f | %.2f | %.2f | %,.0f | %.0f | %d | %d | %s |%n",
+                        r.payload, r.latency, r.contender, measured, f.perSecond, f.p50Millis, f.p99Millis, f.bytesPerOp,
+                        f.cpuMicrosPerOp, r.tokenCalls, r.pushes, r.load));
             }
             if (!callback.isEmpty()) {
                 sb.append("\n| callback target | requests/s | p50 ms | p99 ms | server bytes/request | server CPU µs/request | requests sent | answered 200 "
@@ -501,14 +534,14 @@ public final class BenchMain {
                 sb.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
                 for (CallbackRow r : callback) {
                     String name = r.target.equals("component") ? "mitake-mms:callback" : "bare platform-http";
-                    if (r.result == null) {
+                    if (r.figures == null) {
                         sb.append("| ").append(name).append(" | failed | | | | | | | | |\n");
                         continue;
                     }
+                    Figures f = r.figures;
                     sb.append(String.format(Locale.ROOT, "| %s | %.0f | %.2f | %.2f | %,.0f | %.0f | %d | %d | %d %s | %s |%n", name,
-                            r.requestsPerSecond(), r.millis("p50Millis"), r.millis("p99Millis"),
-                            r.bytesPerRequest(), r.cpuPerRequest(), r.count("requestsSent"), r.count("requestsAnswered200"),
-                            r.count("delivered"), r.counts.getProperty("deliveredUnit", ""), r.load));
+                            f.perSecond, f.p50Millis, f.p99Millis, f.bytesPerOp, f.cpuMicrosPerOp, r.count("requestsSent"),
+                            r.count("requestsAnswered200"), r.count("delivered"), r.counts.getProperty("deliveredUnit", ""), r.load));
                 }
             }
             sb.append("\n| ratio | value | target | met |\n|---|---:|---|---|\n");

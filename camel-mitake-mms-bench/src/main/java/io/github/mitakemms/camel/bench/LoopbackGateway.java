@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -22,22 +24,23 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A Mitake MMS gateway on a loopback port with canned answers: token, push (one msgID per destination, the cIDs echoed)
- * and both queries, after a configurable latency. It counts token calls and pushes, and checks every push's headers
- * and, for the first few pushes of a run, the whole JSON body, so that a contender that sends less than the others is
- * caught instead of measured.
+ * and both queries, after a configurable latency. It counts token calls and pushes per clientID (one per contender),
+ * and checks every push's headers and, for the first few pushes of each contender in a run, the whole JSON body, so
+ * that a contender that sends less than the others is caught instead of measured.
  * <p>
  * Runs in the harness's own JVM, outside the forks that JMH measures, so that its work and its allocations do not
  * count against any contender.
  */
 public final class LoopbackGateway implements AutoCloseable {
 
-    public static final String CLIENT_ID = "bench";
+    /** Every contender has a clientID of its own, so that the gateway counts its token requests and pushes apart. */
+    public static final String CLIENT_ID_PREFIX = "bench-";
     public static final String CLIENT_SECRET = "bench-Secret-42";
     public static final String TOKEN = "xTV1tbhjz1k67GnC";
     /** The token lifetime the gateway announces, in seconds, as in the spec's example. */
     public static final String EXPIRES_IN = "33346";
 
-    /** How many pushes of each run are parsed and checked in full. */
+    /** How many pushes of each contender in a run are parsed and checked in full. */
     private static final int DEEP_CHECKS_PER_RUN = 8;
     private static final byte[] TOKEN_RESPONSE = ("{\"accessToken\":\"" + TOKEN + "\",\"tokenType\":\"bearer\",\"expiresIn\":\""
                                                   + EXPIRES_IN + "\",\"refreshToken\":null,\"scope\":null}")
@@ -53,12 +56,10 @@ public final class LoopbackGateway implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private volatile long latencyNanos;
-    private final AtomicLong tokenCalls = new AtomicLong();
-    private final AtomicLong pushes = new AtomicLong();
+    private final Map<String, Counts> clients = new ConcurrentHashMap<>();
     private final AtomicLong queries = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
     private final AtomicLong ids = new AtomicLong(304934976469110784L);
-    private final AtomicInteger deepChecks = new AtomicInteger();
     private final List<String> problems = new ArrayList<>();
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[512 * 1024]);
 
@@ -79,6 +80,11 @@ public final class LoopbackGateway implements AutoCloseable {
         server.start();
     }
 
+    /** The clientID of a contender. */
+    public static String clientId(String contender) {
+        return CLIENT_ID_PREFIX + contender;
+    }
+
     public String baseUrl() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
     }
@@ -86,20 +92,24 @@ public final class LoopbackGateway implements AutoCloseable {
     /** Starts a new run: sets the latency and zeroes the counters. */
     public synchronized void reset(long latencyMillis) {
         latencyNanos = TimeUnit.MILLISECONDS.toNanos(latencyMillis);
-        tokenCalls.set(0);
-        pushes.set(0);
+        clients.clear();
         queries.set(0);
         refused.set(0);
-        deepChecks.set(0);
         problems.clear();
     }
 
-    public long tokenCalls() {
-        return tokenCalls.get();
+    /** Token requests of the contender since the last reset. */
+    public long tokenCalls(String contender) {
+        return counts(clientId(contender)).tokenCalls.get();
     }
 
-    public long pushes() {
-        return pushes.get();
+    /** Pushes of the contender since the last reset. */
+    public long pushes(String contender) {
+        return counts(clientId(contender)).pushes.get();
+    }
+
+    private Counts counts(String clientId) {
+        return clients.computeIfAbsent(clientId, k -> new Counts());
     }
 
     public long refused() {
@@ -119,13 +129,15 @@ public final class LoopbackGateway implements AutoCloseable {
     private void token(HttpExchange ex) throws IOException {
         try (ex) {
             int n = readBody(ex);
-            tokenCalls.incrementAndGet();
             JsonNode body = JSON.readTree(buffers.get(), 0, n);
-            if (!CLIENT_ID.equals(body.path("clientId").asText()) || !CLIENT_SECRET.equals(body.path("clientSecret").asText())) {
+            String clientId = body.path("clientId").asText();
+            if (!clientId.startsWith(CLIENT_ID_PREFIX) || !CLIENT_SECRET.equals(body.path("clientSecret").asText())) {
+                refused.incrementAndGet();
                 problem("token request with wrong credentials: " + body);
                 respond(ex, "{\"code\":\"1003\",\"description\":\"無效認證資訊\"}".getBytes(StandardCharsets.UTF_8));
                 return;
             }
+            counts(clientId).tokenCalls.incrementAndGet();
             delay();
             respond(ex, TOKEN_RESPONSE);
         }
@@ -136,8 +148,9 @@ public final class LoopbackGateway implements AutoCloseable {
             int n = readBody(ex);
             byte[] body = buffers.get();
             String action = ex.getRequestHeaders().getFirst("actionType");
+            String clientId = ex.getRequestHeaders().getFirst("clientID");
             if (!("bearer " + TOKEN).equals(ex.getRequestHeaders().getFirst("authorization"))
-                    || !CLIENT_ID.equals(ex.getRequestHeaders().getFirst("clientID"))) {
+                    || clientId == null || !clientId.startsWith(CLIENT_ID_PREFIX)) {
                 refused.incrementAndGet();
                 problem(action + " without the token or clientID headers");
                 respond(ex, "{\"code\":\"1003\",\"description\":\"無效認證資訊\"}".getBytes(StandardCharsets.UTF_8));
@@ -145,8 +158,9 @@ public final class LoopbackGateway implements AutoCloseable {
             }
             byte[] response;
             if ("push".equals(action)) {
-                pushes.incrementAndGet();
-                if (deepChecks.incrementAndGet() <= DEEP_CHECKS_PER_RUN) {
+                Counts counts = counts(clientId);
+                counts.pushes.incrementAndGet();
+                if (counts.deepChecks.incrementAndGet() <= DEEP_CHECKS_PER_RUN) {
                     deepCheck(ex, body, n);
                 }
                 response = pushResponse(body, n);
@@ -286,6 +300,13 @@ public final class LoopbackGateway implements AutoCloseable {
             return i;
         }
         return -1;
+    }
+
+    /** What the gateway counted of one client since the last reset. */
+    private static final class Counts {
+        final AtomicLong tokenCalls = new AtomicLong();
+        final AtomicLong pushes = new AtomicLong();
+        final AtomicInteger deepChecks = new AtomicInteger();
     }
 
     @Override

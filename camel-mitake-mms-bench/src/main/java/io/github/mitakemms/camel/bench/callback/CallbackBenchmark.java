@@ -15,12 +15,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.mitakemms.camel.bench.Turns;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -31,19 +31,14 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.IterationParams;
-import org.openjdk.jmh.runner.IterationType;
 
 /**
  * The gateway's side of the callback: 16 threads post the spec's callback body (two reports, msgIDs unique per
  * request) to two {@link CallbackServer}s, each in a JVM of its own: one with {@code mitake-mms:callback}, one with a
- * bare platform-http route that only answers 200. The targets take turns, one JMH iteration each, so that both are
- * warmed up alike and a machine that slows down during the run slows both alike.
- * <p>
- * JMH's own figure mixes the two targets; what counts is kept per target: requests answered and the time of the
- * measurement iterations (hence requests/s), latencies, and, asked of the server around each of its measurement
- * iterations, its CPU time and allocated bytes. Every request must be answered 200. At the end the figures and the
- * counts of requests sent, answered 200 and delivered to the route are written to
- * {@code <bench.out>/callback-<target>.properties}.
+ * bare platform-http route that only answers 200. The two take {@link Turns}, one JMH iteration each; the CPU time and
+ * allocations of a turn are the server's, asked of it around each of its measurement iterations. Every request must be
+ * answered 200. At the end the figures and the counts of requests sent, answered 200 and delivered to the route are
+ * written to {@code <bench.out>/callback-<target>.properties}.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -78,56 +73,47 @@ public class CallbackBenchmark {
               ]
             }""";
 
-    private final List<Target> targets = new ArrayList<>();
     private final AtomicLong ids = new AtomicLong(301786034575282175L);
     private HttpClient http;
-    private int iteration;
-    private volatile Target current;
-    private volatile boolean measuring;
-    private long iterationStarted;
+    private Turns<Target> turns;
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
-        for (String name : TARGETS) {
-            targets.add(new Target(name));
+        List<Target> targets = new ArrayList<>();
+        try {
+            for (String name : TARGETS) {
+                targets.add(new Target(name));
+            }
+            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+                    .build();
+            for (Target t : targets) {
+                t.awaitReady();
+                post(t);
+                t.reset();
+            }
+        } catch (Exception | Error e) {
+            targets.forEach(Target::stop);
+            throw e;
         }
-        http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
-        for (Target t : targets) {
-            t.awaitReady();
-            current = t;
-            post();
-            t.reset();
-        }
+        turns = new Turns<>(targets);
     }
 
     @Setup(Level.Iteration)
     public void beforeIteration(IterationParams params) throws IOException {
-        Target t = targets.get(iteration++ % targets.size());
-        t.answeredInIteration.reset();
-        measuring = params.getType() == IterationType.MEASUREMENT;
-        if (measuring) {
-            t.markBefore = t.mark();
-        }
-        current = t;
-        iterationStarted = System.nanoTime();
+        turns.beforeIteration(params);
     }
 
     @TearDown(Level.Iteration)
     public void afterIteration() throws IOException {
-        long took = System.nanoTime() - iterationStarted;
-        Target t = current;
-        if (measuring) {
-            long[] after = t.mark();
-            t.cpuNanos += after[0] - t.markBefore[0];
-            t.allocatedBytes += after[1] - t.markBefore[1];
-            t.measuredNanos += took;
-            t.measuredRequests += t.answeredInIteration.sum();
-        }
+        turns.afterIteration();
     }
 
     @Benchmark
     public void post() throws Exception {
-        Target t = current;
+        post(turns.current());
+    }
+
+    private void post(Target t) throws Exception {
         long id = ids.addAndGet(2);
         HttpRequest request = HttpRequest.newBuilder(t.uri)
                 .timeout(Duration.ofSeconds(30))
@@ -143,48 +129,38 @@ public class CallbackBenchmark {
             throw new IllegalStateException("Callback answered HTTP " + response.statusCode() + " at " + t.uri);
         }
         t.answered200.increment();
-        t.answeredInIteration.increment();
-        if (measuring) {
-            t.latency.record(took);
-        }
+        t.done(took);
     }
 
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
+        if (turns == null) {
+            return;
+        }
         try {
             String out = System.getProperty("bench.out");
-            for (Target t : targets) {
-                if (out != null && t.uri != null) {
+            for (Target t : turns.all()) {
+                if (out != null) {
                     t.write(Path.of(out));
                 }
             }
         } finally {
-            for (Target t : targets) {
-                t.stop();
-            }
+            turns.all().forEach(Target::stop);
         }
     }
 
-    /** One server and what was measured of it. */
-    private static final class Target {
-        final String name;
+    /** One server, in a JVM of its own, which it stops when its input ends. */
+    private static final class Target extends Turns.Turn {
         final Process server;
         final PrintStream serverIn;
         final BufferedReader serverOut;
         final LongAdder sent = new LongAdder();
         final LongAdder answered200 = new LongAdder();
-        final LongAdder answeredInIteration = new LongAdder();
-        final LatencyHistogram latency = new LatencyHistogram();
         URI uri;
         long deliveredBefore;
-        long[] markBefore;
-        long cpuNanos;
-        long allocatedBytes;
-        long measuredNanos;
-        long measuredRequests;
 
         Target(String name) throws IOException {
-            this.name = name;
+            super(name);
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
@@ -210,6 +186,11 @@ public class CallbackBenchmark {
             deliveredBefore = mark()[2];
         }
 
+        @Override
+        protected long[] counters() throws IOException {
+            return mark();
+        }
+
         /** The server's process CPU ns, allocated bytes and deliveries so far. */
         long[] mark() throws IOException {
             serverIn.println("mark");
@@ -223,34 +204,34 @@ public class CallbackBenchmark {
                 if (line.startsWith(word + " ")) {
                     return line.split(" ");
                 }
-                System.out.println("[" + name + " server] " + line);
+                System.out.println("[" + name() + " server] " + line);
             }
-            throw new IOException("The " + name + " callback server ended before it printed " + word);
+            throw new IOException("The " + name() + " callback server ended before it printed " + word);
         }
 
         void write(Path out) throws IOException {
             Properties p = new Properties();
+            store(p);
             p.setProperty("requestsSent", Long.toString(sent.sum()));
             p.setProperty("requestsAnswered200", Long.toString(answered200.sum()));
             p.setProperty("reportsSent", Long.toString(sent.sum() * REPORTS_PER_REQUEST));
             p.setProperty("delivered", Long.toString(mark()[2] - deliveredBefore));
-            p.setProperty("deliveredUnit", "component".equals(name) ? "reports" : "requests");
-            p.setProperty("measuredRequests", Long.toString(measuredRequests));
-            p.setProperty("measuredNanos", Long.toString(measuredNanos));
-            p.setProperty("serverCpuNanos", Long.toString(cpuNanos));
-            p.setProperty("serverAllocatedBytes", Long.toString(allocatedBytes));
-            p.setProperty("p50Millis", String.format(Locale.ROOT, "%.3f", latency.percentileMillis(50)));
-            p.setProperty("p99Millis", String.format(Locale.ROOT, "%.3f", latency.percentileMillis(99)));
+            p.setProperty("deliveredUnit", "component".equals(name()) ? "reports" : "requests");
             Files.createDirectories(out);
-            try (OutputStream os = Files.newOutputStream(out.resolve("callback-" + name + ".properties"))) {
+            try (OutputStream os = Files.newOutputStream(out.resolve("callback-" + name() + ".properties"))) {
                 p.store(os, "figures of one target of a callback run");
             }
         }
 
-        void stop() throws InterruptedException {
+        void stop() {
             serverIn.println("stop");
-            if (!server.waitFor(30, TimeUnit.SECONDS)) {
+            try {
+                if (!server.waitFor(30, TimeUnit.SECONDS)) {
+                    server.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
                 server.destroyForcibly();
+                Thread.currentThread().interrupt();
             }
         }
     }

@@ -3,12 +3,12 @@ package io.github.mitakemms.camel.bench.callback;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
+import io.github.mitakemms.camel.bench.JvmCounters;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.builder.RouteBuilder;
@@ -61,7 +61,7 @@ public final class CallbackServer {
             BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
             for (String line = in.readLine(); line != null && !line.equals("stop"); line = in.readLine()) {
                 if (line.equals("mark")) {
-                    System.out.println("MARK " + processCpuNanos() + " " + allocatedBytes() + " " + delivered.sum());
+                    System.out.println("MARK " + JvmCounters.processCpuNanos() + " " + JvmCounters.allocatedBytes() + " " + delivered.sum());
                     System.out.flush();
                 }
             }
@@ -70,17 +70,6 @@ public final class CallbackServer {
 
     private static int reports(Exchange e) {
         return e.getMessage().getBody() instanceof List<?> list ? list.size() : 1;
-    }
-
-    private static long processCpuNanos() {
-        return ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : -1;
-    }
-
-    /** Bytes allocated in the heap by every thread since the JVM started, terminated threads included. */
-    private static long allocatedBytes() {
-        return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
-                ? threads.getTotalThreadAllocatedBytes() : -1;
     }
 
     private static int freePort() throws IOException {

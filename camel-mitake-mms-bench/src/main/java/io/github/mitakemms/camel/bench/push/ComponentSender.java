@@ -24,12 +24,12 @@ public final class ComponentSender implements Sender {
     private final Endpoint push;
     private final Payload payload;
 
-    public ComponentSender(String baseUrl, Payload payload, int maxConnections) throws Exception {
+    public ComponentSender(String baseUrl, String clientId, Payload payload, int maxConnections) throws Exception {
         this.payload = payload;
         context = new DefaultCamelContext();
         MitakeMmsComponent mms = new MitakeMmsComponent();
         mms.getConfiguration().setBaseUrl(baseUrl);
-        mms.getConfiguration().setClientId(LoopbackGateway.CLIENT_ID);
+        mms.getConfiguration().setClientId(clientId);
         mms.getConfiguration().setClientSecret(LoopbackGateway.CLIENT_SECRET);
         mms.getConfiguration().setMaxConnections(maxConnections);
         context.addComponent("mitake-mms", mms);

@@ -2,6 +2,7 @@ package io.github.mitakemms.camel.bench.push;
 
 import java.util.concurrent.TimeUnit;
 
+import io.github.mitakemms.camel.bench.LoopbackGateway;
 import io.github.mitakemms.camel.bench.Payload;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -37,19 +38,29 @@ public class PushBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
+        sender = sender(contender, gateway(), Payload.of(payload));
+        // no push here: the component takes its token on the first pushes, made by 16 threads at once, which is where a
+        // token cache that is not safe asks more than once (the gateway counts the token requests)
+    }
+
+    /** The contender's sender, with the contender's own clientID. */
+    static Sender sender(String contender, String baseUrl, Payload payload) throws Exception {
+        String clientId = LoopbackGateway.clientId(contender);
+        return switch (contender) {
+            case "component" -> new ComponentSender(baseUrl, clientId, payload, MAX_CONNECTIONS);
+            case "raw" -> new RawSender(baseUrl, clientId, payload);
+            case "route" -> new RouteSender(baseUrl, clientId, payload, MAX_CONNECTIONS);
+            default -> throw new IllegalArgumentException("No contender " + contender);
+        };
+    }
+
+    /** The base URL of the harness's gateway. */
+    static String gateway() {
         String baseUrl = System.getProperty("bench.gateway");
         if (baseUrl == null) {
             throw new IllegalStateException("Run through BenchMain: the system property bench.gateway is not set");
         }
-        Payload p = Payload.of(payload);
-        sender = switch (contender) {
-            case "component" -> new ComponentSender(baseUrl, p, MAX_CONNECTIONS);
-            case "raw" -> new RawSender(baseUrl, p);
-            case "route" -> new RouteSender(baseUrl, p, MAX_CONNECTIONS);
-            default -> throw new IllegalArgumentException("No contender " + contender);
-        };
-        // no push here: the component takes its token on the first pushes, made by 16 threads at once, which is where a
-        // token cache that is not safe asks more than once (the gateway counts the token requests)
+        return baseUrl;
     }
 
     @Benchmark

@@ -35,16 +35,18 @@ public final class RawSender implements Sender {
     private final HttpClient http;
     private final URI pushUri;
     private final Payload payload;
+    private final String clientId;
     private final String authorization;
 
-    public RawSender(String baseUrl, Payload payload) throws IOException, InterruptedException {
+    public RawSender(String baseUrl, String clientId, Payload payload) throws IOException, InterruptedException {
         this.payload = payload;
+        this.clientId = clientId;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
                 .build();
         this.pushUri = URI.create(baseUrl + "/msg/mms/json");
         HttpResponse<byte[]> token = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/AuthorizationService/Token"))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"clientId\":\"" + LoopbackGateway.CLIENT_ID + "\",\"clientSecret\":\""
+                .POST(HttpRequest.BodyPublishers.ofString("{\"clientId\":\"" + clientId + "\",\"clientSecret\":\""
                                                           + LoopbackGateway.CLIENT_SECRET + "\"}"))
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
         this.authorization = "bearer " + JSON.readTree(token.body()).path("accessToken").asText();
@@ -55,7 +57,7 @@ public final class RawSender implements Sender {
         HttpRequest request = HttpRequest.newBuilder(pushUri)
                 .timeout(Duration.ofSeconds(30))
                 .header("authorization", authorization)
-                .header("clientID", LoopbackGateway.CLIENT_ID)
+                .header("clientID", clientId)
                 .header("actionType", "push")
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json()))

@@ -33,7 +33,7 @@ public final class RouteSender implements Sender {
     private final Payload payload;
     private volatile String authorization;
 
-    public RouteSender(String baseUrl, Payload payload, int maxConnections) throws Exception {
+    public RouteSender(String baseUrl, String clientId, Payload payload, int maxConnections) throws Exception {
         this.payload = payload;
         context = new DefaultCamelContext();
         HttpComponent http = new HttpComponent();
@@ -45,7 +45,7 @@ public final class RouteSender implements Sender {
             @Override
             public void configure() {
                 from("direct:token")
-                        .setBody(constant(Map.of("clientId", LoopbackGateway.CLIENT_ID,
+                        .setBody(constant(Map.of("clientId", clientId,
                                 "clientSecret", LoopbackGateway.CLIENT_SECRET)))
                         .marshal().json(JsonLibrary.Jackson)
                         .setHeader(Exchange.HTTP_METHOD, constant("POST"))
@@ -58,7 +58,7 @@ public final class RouteSender implements Sender {
                         .marshal().json(JsonLibrary.Jackson)
                         .removeHeaders("CamelMitakeMms*")
                         .setHeader("authorization", () -> authorization)
-                        .setHeader("clientID", constant(LoopbackGateway.CLIENT_ID))
+                        .setHeader("clientID", constant(clientId))
                         .setHeader("actionType", constant("push"))
                         .setHeader(Exchange.HTTP_METHOD, constant("POST"))
                         .setHeader(Exchange.CONTENT_TYPE, constant("application/json"))

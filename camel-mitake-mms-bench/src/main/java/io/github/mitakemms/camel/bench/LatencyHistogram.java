@@ -1,10 +1,10 @@
-package io.github.mitakemms.camel.bench.callback;
+package io.github.mitakemms.camel.bench;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /** Latencies in buckets of 10 µs up to one second (longer ones in the last bucket), recorded from many threads. */
-final class LatencyHistogram {
+public final class LatencyHistogram {
 
     private static final long BUCKET_NANOS = TimeUnit.MICROSECONDS.toNanos(10);
     private static final int BUCKETS = (int) (TimeUnit.SECONDS.toNanos(1) / BUCKET_NANOS) + 1;
