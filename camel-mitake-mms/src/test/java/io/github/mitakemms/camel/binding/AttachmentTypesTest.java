@@ -4,17 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import static io.github.mitakemms.camel.TestFiles.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AttachmentTypesTest {
-
-    static byte[] bytes(int... values) {
-        byte[] b = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            b[i] = (byte) values[i];
-        }
-        return b;
-    }
 
     @Test
     void sniffsEverySupportedSignature() {

@@ -55,17 +55,16 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import static io.github.mitakemms.camel.TestFiles.GIF;
+import static io.github.mitakemms.camel.TestFiles.JPG;
+import static io.github.mitakemms.camel.TestFiles.PNG;
+import static io.github.mitakemms.camel.TestFiles.b64;
+import static io.github.mitakemms.camel.TestFiles.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 class MessageBindingTest {
 
-    static final byte[] JPG = bytes(0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00, 0x01, 0x01, 0x00, 0x00,
-            0x01, 0x00, 0x01, 0x00, 0x00, 0xFF, 0xD9);
-    static final byte[] PNG = bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 'I', 'H', 'D', 'R',
-            0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00);
-    static final byte[] GIF = bytes('G', 'I', 'F', '8', '9', 'a', 0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0x00, 0x00,
-            0x00, 0xFF, 0xFF, 0xFF, 0x3B);
     static final byte[] MP3 = bytes('I', 'D', '3', 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0A);
 
     /** 2024-01-01 12:00:00 in Taipei (UTC+8), 04:00 UTC. */
@@ -86,18 +85,6 @@ class MessageBindingTest {
     @AfterAll
     static void stopCamel() {
         context.stop();
-    }
-
-    static byte[] bytes(int... values) {
-        byte[] b = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            b[i] = (byte) values[i];
-        }
-        return b;
-    }
-
-    static String b64(byte[] b) {
-        return Base64.getEncoder().encodeToString(b);
     }
 
     static MitakeMmsConfiguration config() {

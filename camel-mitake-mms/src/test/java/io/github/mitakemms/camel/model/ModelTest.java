@@ -3,12 +3,12 @@ package io.github.mitakemms.camel.model;
 import io.github.mitakemms.camel.validation.MmsValidator;
 import org.junit.jupiter.api.Test;
 
+import static io.github.mitakemms.camel.TestFiles.PNG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ModelTest {
 
-    private static final byte[] PNG = { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0 };
 
     @Test
     void attachmentTypeComesFromTheFileNameOnly() {

@@ -3,6 +3,7 @@ package io.github.mitakemms.camel.producer;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import io.github.mitakemms.camel.MitakeMmsComponent;
+import io.github.mitakemms.camel.TestFiles;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
@@ -68,10 +69,10 @@ public abstract class GatewayTestSupport extends CamelTestSupport {
 
     /** A tiny but real PNG header: enough for the type check. */
     protected static byte[] png() {
-        return new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R' };
+        return TestFiles.PNG.clone();
     }
 
     protected static byte[] jpg() {
-        return new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 0x10, 'J', 'F', 'I', 'F', 0 };
+        return TestFiles.JPG.clone();
     }
 }

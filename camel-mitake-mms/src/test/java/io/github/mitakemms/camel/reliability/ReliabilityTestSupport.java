@@ -9,6 +9,7 @@ import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.github.mitakemms.camel.MitakeMmsComponent;
 import io.github.mitakemms.camel.MitakeMmsConstants;
+import io.github.mitakemms.camel.TestFiles;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
@@ -161,6 +162,6 @@ abstract class ReliabilityTestSupport {
     }
 
     static byte[] png() {
-        return new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 0x0D, 'I', 'H', 'D', 'R' };
+        return TestFiles.PNG.clone();
     }
 }

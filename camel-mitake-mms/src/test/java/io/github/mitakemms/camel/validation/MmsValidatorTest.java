@@ -16,6 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import static io.github.mitakemms.camel.TestFiles.GIF;
+import static io.github.mitakemms.camel.TestFiles.JPG;
+import static io.github.mitakemms.camel.TestFiles.PNG;
+import static io.github.mitakemms.camel.TestFiles.b64;
+import static io.github.mitakemms.camel.TestFiles.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
@@ -24,31 +29,13 @@ class MmsValidatorTest {
 
     static final int MAX = MitakeMmsConfiguration.DEFAULT_MAX_PAYLOAD_SIZE;
 
-    // the smallest headers that carry each format's signature
-    static final byte[] JPG = bytes(0xFF, 0xD8, 0xFF, 0xE0, 0x00, 0x10, 'J', 'F', 'I', 'F', 0x00, 0x01, 0x01, 0x00, 0x00,
-            0x01, 0x00, 0x01, 0x00, 0x00, 0xFF, 0xD9);
-    static final byte[] PNG = bytes(0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 'I', 'H', 'D', 'R',
-            0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 0x01, 0x08, 0x06, 0x00, 0x00, 0x00);
-    static final byte[] GIF = bytes('G', 'I', 'F', '8', '9', 'a', 0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0x00, 0x00,
-            0x00, 0xFF, 0xFF, 0xFF, 0x3B);
+    // the smallest headers that carry each format's signature: JPG, PNG and GIF in TestFiles
     static final byte[] MP3_ID3 = bytes('I', 'D', '3', 0x03, 0x00, 0x00, 0x00, 0x00, 0x00, 0x0A, 0x00, 0x00, 0x00, 0x00,
             0x00, 0x00, 0x00, 0x00, 0x00, 0x00);
     static final byte[] MP3_FRAME = bytes(0xFF, 0xFB, 0x90, 0x64, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00,
             0x00, 0x00, 0x00);
 
     static final String PHONE = "0912345678";
-
-    static byte[] bytes(int... values) {
-        byte[] b = new byte[values.length];
-        for (int i = 0; i < values.length; i++) {
-            b[i] = (byte) values[i];
-        }
-        return b;
-    }
-
-    static String b64(byte[] b) {
-        return Base64.getEncoder().encodeToString(b);
-    }
 
     static Attachment jpg() {
         return new Attachment(b64(JPG), "jpg", "photo.jpg");
