@@ -1,6 +1,5 @@
 package io.github.mitakemms.camel.bench;
 
-import java.lang.management.ManagementFactory;
 import java.util.Collection;
 import java.util.List;
 
@@ -30,24 +29,17 @@ public final class CpuTimeProfiler implements InternalProfiler {
 
     @Override
     public void beforeIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams) {
-        cpuBefore = processCpuNanos();
+        cpuBefore = JvmCounters.processCpuNanos();
     }
 
     @Override
     public Collection<? extends Result> afterIteration(BenchmarkParams benchmarkParams, IterationParams iterationParams,
                                                        IterationResult result) {
-        long cpu = processCpuNanos() - cpuBefore;
+        long cpu = JvmCounters.processCpuNanos() - cpuBefore;
         long ops = result.getMetadata().getAllOps();
         if (cpu <= 0 || ops <= 0) {
             return List.of();
         }
         return List.of(new ScalarResult(NAME, cpu / 1000.0 / ops, "us/op", AggregationPolicy.AVG));
-    }
-
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return -1;
     }
 }

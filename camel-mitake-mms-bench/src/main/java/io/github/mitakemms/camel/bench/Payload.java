@@ -3,6 +3,9 @@ package io.github.mitakemms.camel.bench;
 import java.util.List;
 import java.util.Random;
 
+import io.github.mitakemms.camel.MitakeMmsConstants;
+import org.apache.camel.Message;
+
 /**
  * What every contender sends: the same subject, text, two destinations and one image attachment, whose base64 makes the
  * request about 1 KB or about 300 KB (just under the API's limit of 307,200 bytes for subject + content + base64).
@@ -36,6 +39,18 @@ public enum Payload {
 
     public String fileName() {
         return fileName;
+    }
+
+    /**
+     * Puts the payload on a message as the Camel contenders take it: the image as the body, the rest in the
+     * component's headers (the hand-written route reads them too, then removes them).
+     */
+    public void setOn(Message message) {
+        message.setBody(image);
+        message.setHeader(MitakeMmsConstants.ATTACHMENT_NAME, fileName);
+        message.setHeader(MitakeMmsConstants.SUBJECT, SUBJECT);
+        message.setHeader(MitakeMmsConstants.CONTENT, CONTENT);
+        message.setHeader(MitakeMmsConstants.TO, PHONES_HEADER);
     }
 
     public String type() {

@@ -1,7 +1,6 @@
 package io.github.mitakemms.camel.bench.push;
 
 import io.github.mitakemms.camel.MitakeMmsComponent;
-import io.github.mitakemms.camel.MitakeMmsConstants;
 import io.github.mitakemms.camel.bench.LoopbackGateway;
 import io.github.mitakemms.camel.bench.Payload;
 import io.github.mitakemms.camel.model.PushResult;
@@ -46,13 +45,7 @@ public final class ComponentSender implements Sender {
 
     @Override
     public void push() throws Exception {
-        Exchange out = template.request(push, e -> {
-            e.getMessage().setBody(payload.image());
-            e.getMessage().setHeader(MitakeMmsConstants.ATTACHMENT_NAME, payload.fileName());
-            e.getMessage().setHeader(MitakeMmsConstants.SUBJECT, Payload.SUBJECT);
-            e.getMessage().setHeader(MitakeMmsConstants.CONTENT, Payload.CONTENT);
-            e.getMessage().setHeader(MitakeMmsConstants.TO, Payload.PHONES_HEADER);
-        });
+        Exchange out = template.request(push, e -> payload.setOn(e.getMessage()));
         if (out.getException() != null) {
             throw out.getException();
         }

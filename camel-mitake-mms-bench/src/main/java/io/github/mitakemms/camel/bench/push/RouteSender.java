@@ -104,13 +104,7 @@ public final class RouteSender implements Sender {
 
     @Override
     public void push() throws Exception {
-        Exchange out = template.request(push, e -> {
-            e.getMessage().setBody(payload.image());
-            e.getMessage().setHeader(MitakeMmsConstants.ATTACHMENT_NAME, payload.fileName());
-            e.getMessage().setHeader(MitakeMmsConstants.SUBJECT, Payload.SUBJECT);
-            e.getMessage().setHeader(MitakeMmsConstants.CONTENT, Payload.CONTENT);
-            e.getMessage().setHeader(MitakeMmsConstants.TO, Payload.PHONES_HEADER);
-        });
+        Exchange out = template.request(push, e -> payload.setOn(e.getMessage()));
         if (out.getException() != null) {
             throw out.getException();
         }
