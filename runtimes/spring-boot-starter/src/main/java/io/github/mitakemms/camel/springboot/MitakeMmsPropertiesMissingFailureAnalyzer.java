@@ -11,16 +11,14 @@ class MitakeMmsPropertiesMissingFailureAnalyzer extends AbstractFailureAnalyzer<
 
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, MitakeMmsPropertiesMissingException cause) {
-        StringBuilder action = new StringBuilder("Set ");
-        action.append(String.join(", ", cause.getKeys()))
-                .append(" in the application's configuration, for example in application.properties:\n\n");
+        StringBuilder action = new StringBuilder("Set ").append(String.join(", ", cause.getKeys()))
+                .append(", for example in application.properties from the environment:\n\n");
         for (String key : cause.getKeys()) {
             String name = key.substring(key.lastIndexOf('.') + 1);
             action.append("    ").append(key).append("=${MITAKE_").append(name.replace('-', '_').toUpperCase())
                     .append("}\n");
         }
-        action.append("\nand give those environment variables their values. A route that only receives callbacks"
-                      + " needs none of them.");
+        action.append("\nor the option on the endpoint's URI. A route that only receives callbacks needs none of them.");
         return new FailureAnalysis(cause.getMessage() + ".", action.toString(), cause);
     }
 }
