@@ -74,7 +74,7 @@ public class CampaignMonitor {
         int pushed = p == null ? 0 : p.pushed.addAndGet(accepted + refused);
         LOG.info("campaign {}: pushed {}/{} - batch {}: {} accepted, {} refused, {} points", campaignId,
                 String.format("%,d", pushed), p == null ? "?" : String.format("%,d", p.recipients), result.getBatchId(),
-                accepted, refused, String.format("%,d", result.getCostPoints()));
+                accepted, refused, result.getCostPoints().toPlainString());
     }
 
     public void pushFailed(String campaignId, int recipients, String code, String description) {

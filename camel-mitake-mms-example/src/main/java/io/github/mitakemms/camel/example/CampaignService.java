@@ -147,7 +147,7 @@ public class CampaignService {
             row.put("msgId", m.isRejected() ? null : m.getMsgId());
             row.put("status", m.getStatus());
             row.put("statusDesc", shorten(m.getStatusDesc(), 64));
-            row.put("point", m.getPoint() == null ? 0 : m.getPoint());
+            row.put("point", m.getPoint() == null ? java.math.BigDecimal.ZERO : m.getPoint());
             row.put("accepted", !m.isRejected());
             rows.add(row);
             accepted += m.isRejected() ? 0 : 1;

@@ -11,7 +11,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import io.github.mitakemms.camel.client.ApiErrors;
+import io.github.mitakemms.camel.model.ApiCode;
 import io.github.mitakemms.camel.model.MmsStatus;
 
 /**
@@ -127,7 +127,7 @@ public record Summary(String campaignId, String subject, int batches, int recipi
         }
         MmsStatus s = MmsStatus.fromCode(code);
         if (s == MmsStatus.UNKNOWN) {
-            String text = ApiErrors.describe(code);
+            String text = ApiCode.describe(code);
             return code + (text == null ? "" : " push refused: " + text);
         }
         return code + " " + s.name().toLowerCase().replace('_', ' ') + " " + s.getText();
