@@ -1,6 +1,7 @@
 package io.github.mitakemms.camel.springboot;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.github.mitakemms.camel.MitakeMmsComponent;
@@ -50,8 +51,12 @@ public class MitakeMmsComponentAutoConfiguration {
         return new ComponentCustomizer() {
             @Override
             public void configure(String name, Component target) {
-                CamelPropertiesHelper.setCamelProperties(camelContext, target, optionsOf(camelContext, configuration),
-                        false);
+                Map<String, Object> options = optionsOf(camelContext, configuration);
+                Map<String, List<String>> unresolved = UnresolvedPlaceholders.in(options);
+                if (!unresolved.isEmpty()) {
+                    throw MitakeMmsPropertiesException.unresolved(unresolved);
+                }
+                CamelPropertiesHelper.setCamelProperties(camelContext, target, options, false);
                 camelContext.getCamelContextExtension()
                         .registerEndpointCallback(new RequiredProducerProperties((MitakeMmsComponent) target));
             }

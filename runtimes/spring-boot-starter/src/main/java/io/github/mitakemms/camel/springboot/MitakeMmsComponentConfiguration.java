@@ -63,11 +63,22 @@ public class MitakeMmsComponentConfiguration extends ComponentConfigurationPrope
     private String baseUrl;
 
     /**
-     * Whether to give every destination without a cID a random UUID. The cIDs are kept on the exchange, so a
-     * redelivery of the same exchange sends the same cIDs and the gateway answers with its earlier result instead of
-     * sending twice.
+     * Whether to give every destination without a cID one: a random UUID, or one derived from cidSeed. A redelivery of
+     * a push that failed sends the same cIDs (and the header CamelMitakeMmsCids carries them with the message), so the
+     * gateway answers a message it took already with its earlier result instead of sending it twice; any other push
+     * gets new cIDs.
      */
     private Boolean generateCid;
+
+    /**
+     * A Simple expression, such as ${header.JMSMessageID} or ${body[orderId]}, whose value identifies the input of a
+     * push: each generated cID is then derived from that value, the destination's position and its number (a
+     * name-based UUID), so that the same input pushed again, in any process, after a crash or a transacted rollback,
+     * gets the same cIDs and the gateway does not send it twice. The value must differ for every different push. Spring
+     * Boot keeps ${header.JMSMessageID} as written when no property of the application is named header.JMSMessageID;
+     * escape it as \${header.JMSMessageID} when one is.
+     */
+    private String cidSeed;
 
     /**
      * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
@@ -230,6 +241,14 @@ public class MitakeMmsComponentConfiguration extends ComponentConfigurationPrope
 
     public void setGenerateCid(Boolean generateCid) {
         this.generateCid = generateCid;
+    }
+
+    public String getCidSeed() {
+        return cidSeed;
+    }
+
+    public void setCidSeed(String cidSeed) {
+        this.cidSeed = cidSeed;
     }
 
     public Boolean getLazyStartProducer() {

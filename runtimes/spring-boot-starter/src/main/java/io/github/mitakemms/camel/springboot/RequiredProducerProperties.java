@@ -30,16 +30,16 @@ final class RequiredProducerProperties implements EndpointStrategy {
             if (config.getOperation() != null && config.getOperation() != MitakeMmsOperation.callback) {
                 List<String> missing = new ArrayList<>();
                 if (isBlank(config.getBaseUrl())) {
-                    missing.add("base-url");
+                    missing.add("baseUrl");
                 }
                 if (isBlank(config.getClientId())) {
-                    missing.add("client-id");
+                    missing.add("clientId");
                 }
                 if (isBlank(config.getClientSecret())) {
-                    missing.add("client-secret");
+                    missing.add("clientSecret");
                 }
                 if (!missing.isEmpty()) {
-                    throw new MitakeMmsPropertiesMissingException("mitake-mms:" + config.getOperation(), missing);
+                    throw MitakeMmsPropertiesException.missing("mitake-mms:" + config.getOperation(), missing);
                 }
             }
         }

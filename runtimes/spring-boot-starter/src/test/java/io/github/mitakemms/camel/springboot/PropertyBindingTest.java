@@ -73,6 +73,16 @@ class PropertyBindingTest {
     }
 
     @Test
+    void cidSeedKeepsItsSimpleExpressionAsWrittenOrEscaped() {
+        for (String written : new String[] { "${header.JMSMessageID}", "\\${header.JMSMessageID}" }) {
+            runner.withPropertyValues("camel.component.mitake-mms.cid-seed=" + written).run(context -> {
+                MitakeMmsConfiguration config = component(context.getBean(CamelContext.class)).getConfiguration();
+                assertThat(config.getCidSeed()).isEqualTo("${header.JMSMessageID}");
+            });
+        }
+    }
+
+    @Test
     void disabledLeavesTheComponentUnconfigured() {
         runner.withPropertyValues("camel.component.mitake-mms.enabled=false",
                 "camel.component.mitake-mms.subject=Hi").run(context -> {
@@ -100,13 +110,52 @@ class PropertyBindingTest {
                 .withBean(RouteBuilder.class, () -> route("mitake-mms:push"))
                 .run(context -> {
                     assertThat(context).hasFailed();
-                    MitakeMmsPropertiesMissingException missing = find(context.getStartupFailure());
+                    MitakeMmsPropertiesException missing = find(context.getStartupFailure());
                     assertThat(missing.getKeys()).containsExactly("camel.component.mitake-mms.base-url",
                             "camel.component.mitake-mms.client-secret");
                     assertThat(missing.getMessage()).isEqualTo("mitake-mms:push sends MMS through the Mitake gateway,"
                                                                + " but camel.component.mitake-mms.base-url,"
                                                                + " camel.component.mitake-mms.client-secret are not set"
                                                                + " (nor the baseUrl, clientSecret option on the endpoint)");
+                });
+    }
+
+    @Test
+    void placeholderSpringCouldNotResolveFailsInsteadOfBeingSent() {
+        runner.withPropertyValues("camel.component.mitake-mms.base-url=https://mms.example.com.tw",
+                "camel.component.mitake-mms.client-id=${MITAKE_CLIENT_ID_NOT_SET}",
+                "camel.component.mitake-mms.client-secret=${MITAKE_CLIENT_SECRET_NOT_SET}",
+                "camel.component.mitake-mms.path=/mitake/${MITAKE_CALLBACK_TOKEN_NOT_SET:c0ffee}",
+                "camel.component.mitake-mms.cid-seed=${header.JMSMessageID}")
+                .withBean(RouteBuilder.class, () -> route("mitake-mms:push"))
+                .run(context -> {
+                    assertThat(context).hasFailed();
+                    MitakeMmsPropertiesException failure = find(context.getStartupFailure());
+                    assertThat(failure.getKeys()).containsExactly("camel.component.mitake-mms.client-id",
+                            "camel.component.mitake-mms.client-secret");
+                    assertThat(failure.getMessage()).isEqualTo("Spring could not resolve the placeholders of"
+                                                               + " camel.component.mitake-mms.client-id"
+                                                               + " (${MITAKE_CLIENT_ID_NOT_SET}),"
+                                                               + " camel.component.mitake-mms.client-secret"
+                                                               + " (${MITAKE_CLIENT_SECRET_NOT_SET}): the text would be"
+                                                               + " used as it is");
+                    assertThat(failure.getAction()).startsWith(
+                            "Give MITAKE_CLIENT_ID_NOT_SET, MITAKE_CLIENT_SECRET_NOT_SET a value");
+                });
+    }
+
+    @Test
+    void placeholderInsideTheValueIsFoundAndThePasswordIsFreeText() {
+        runner.withPropertyValues("camel.component.mitake-mms.base-url=https://mms.example.com.tw",
+                "camel.component.mitake-mms.client-id=acme",
+                "camel.component.mitake-mms.client-secret=Pa${55}word",
+                "camel.component.mitake-mms.path=/mitake/${MITAKE_CALLBACK_TOKEN_NOT_SET}")
+                .withBean(RouteBuilder.class, () -> route("mitake-mms:push"))
+                .run(context -> {
+                    MitakeMmsPropertiesException failure = find(context.getStartupFailure());
+                    assertThat(failure.getKeys()).containsExactly("camel.component.mitake-mms.path");
+                    assertThat(failure.getMessage()).contains("(${MITAKE_CALLBACK_TOKEN_NOT_SET})")
+                            .doesNotContain("Pa${55}word");
                 });
     }
 
@@ -134,13 +183,13 @@ class PropertyBindingTest {
         };
     }
 
-    private static MitakeMmsPropertiesMissingException find(Throwable failure) {
+    private static MitakeMmsPropertiesException find(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof MitakeMmsPropertiesMissingException m) {
+            if (t instanceof MitakeMmsPropertiesException m) {
                 return m;
             }
         }
-        throw new AssertionError("no MitakeMmsPropertiesMissingException in", failure);
+        throw new AssertionError("no MitakeMmsPropertiesException in", failure);
     }
 
     private static MitakeMmsComponent component(CamelContext camelContext) {

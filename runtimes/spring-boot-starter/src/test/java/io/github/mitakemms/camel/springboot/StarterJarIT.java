@@ -28,7 +28,7 @@ class StarterJarIT {
             assertThat(text(jar, "META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports"))
                     .contains(MitakeMmsComponentAutoConfiguration.class.getName());
             assertThat(text(jar, "META-INF/spring.factories"))
-                    .contains(MitakeMmsPropertiesMissingFailureAnalyzer.class.getName());
+                    .contains(MitakeMmsPropertiesFailureAnalyzer.class.getName());
 
             JsonNode metadata = new ObjectMapper().readTree(text(jar, "META-INF/spring-configuration-metadata.json"));
             Set<String> described = new TreeSet<>();
