@@ -56,7 +56,8 @@ public class MitakeMmsComponentAutoConfiguration {
                 if (!unresolved.isEmpty()) {
                     throw MitakeMmsPropertiesException.unresolved(unresolved);
                 }
-                CamelPropertiesHelper.setCamelProperties(camelContext, target, options, false);
+                // every property is an option of the component: one it does not take is an error, not ignored
+                CamelPropertiesHelper.setCamelProperties(camelContext, target, options, true);
                 camelContext.getCamelContextExtension()
                         .registerEndpointCallback(new RequiredProducerProperties((MitakeMmsComponent) target));
             }
