@@ -46,7 +46,7 @@ class SpecExamplesTest {
         assertThat(r.getMessages()).hasSize(1);
         assertThat(r.getMessages().get(0).getMsgId()).isEqualTo("0000000001");
         assertThat(r.getMessages().get(0).getCId()).isEqualTo("clientID001");
-        assertThat(r.getMessages().get(0).getStatusCode()).isEqualTo(MmsStatus.ACCEPTED);
+        assertThat(r.getMessages().get(0).getMmsStatus()).isEqualTo(MmsStatus.ACCEPTED);
         assertThat(r.getMessages().get(0).getStatusDesc()).isEqualTo("已送達三竹");
         assertThat(r.getMessages().get(0).getPoint()).isEqualByComparingTo("3");
         assertThat(r.isFailure()).isFalse();
@@ -65,16 +65,16 @@ class SpecExamplesTest {
         QueryResponse r = MitakeMmsJson.read(spec("querybatch-response.json"), QueryResponse.class);
         assertThat(r.getBatchId()).isEqualTo("304934976469110800");
         assertThat(r.getMessages()).extracting("msgId").containsExactly("304934980000714750", "306379313648275460");
-        assertThat(r.getMessages().get(0).getStatusCode()).isEqualTo(MmsStatus.DELIVERED);
-        assertThat(r.getMessages().get(1).getStatusCode()).isEqualTo(MmsStatus.SCHEDULED);
-        assertThat(r.getMessages().get(1).getStatusCode().isFinal()).isFalse();
+        assertThat(r.getMessages().get(0).getMmsStatus()).isEqualTo(MmsStatus.DELIVERED);
+        assertThat(r.getMessages().get(1).getMmsStatus()).isEqualTo(MmsStatus.SCHEDULED);
+        assertThat(r.getMessages().get(1).getMmsStatus().isFinal()).isFalse();
     }
 
     @Test
     void querySingleResponseAsPrintedAndReassembled() throws IOException {
         QueryResponse first = MitakeMmsJson.read(spec("querysingle-response.txt"), QueryResponse.class);
         assertThat(first.getMessages()).hasSize(2);
-        assertThat(first.getMessages().get(1).getStatusCode()).isEqualTo(MmsStatus.EXPIRED);
+        assertThat(first.getMessages().get(1).getMmsStatus()).isEqualTo(MmsStatus.EXPIRED);
         assertThat(first.getMessages().get(1).getPoint()).isNull();
 
         QueryResponse whole = MitakeMmsJson.read(spec("querysingle-response-reassembled.txt"), QueryResponse.class);
