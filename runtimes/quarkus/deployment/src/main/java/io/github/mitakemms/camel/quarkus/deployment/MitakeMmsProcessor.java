@@ -1,0 +1,140 @@
+package io.github.mitakemms.camel.quarkus.deployment;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.quarkus.deployment.annotations.BuildProducer;
+import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
+import io.quarkus.deployment.builditem.FeatureBuildItem;
+import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
+import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import org.jboss.jandex.AnnotationInstance;
+import org.jboss.jandex.AnnotationValue;
+import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
+import org.jboss.jandex.IndexView;
+import org.jboss.jandex.Type;
+
+/**
+ * Build steps of the Camel Quarkus extension of the mitake-mms component: the feature, and reflection for every class
+ * that Jackson reads or writes, found in the component's own classes rather than kept in a list.
+ */
+class MitakeMmsProcessor {
+
+    static final String FEATURE = "camel-mitake-mms";
+
+    static final String COMPONENT_GROUP_ID = "io.github.mitakemms";
+    static final String COMPONENT_ARTIFACT_ID = "camel-mitake-mms";
+
+    /** Every class of the component lives under this package. */
+    static final String ROOT_PACKAGE = "io.github.mitakemms.camel";
+    /** The wire models: every class in it (nested ones too) is read or written by Jackson. */
+    static final String MODEL_PACKAGE = ROOT_PACKAGE + ".model";
+
+    /** Jackson's (de)serializer base types; the component's own are subclasses, found through the superclass chain. */
+    static final Set<DotName> JACKSON_HANDLER_TYPES = Set.of(
+            DotName.createSimple("com.fasterxml.jackson.databind.JsonSerializer"),
+            DotName.createSimple("com.fasterxml.jackson.databind.JsonDeserializer"),
+            DotName.createSimple("com.fasterxml.jackson.databind.KeyDeserializer"));
+
+    /** Annotations of these packages mark a class Jackson looks into (a model, a mix-in, a creator). */
+    static final List<String> JACKSON_ANNOTATION_PACKAGES = List.of(
+            "com.fasterxml.jackson.annotation.",
+            "com.fasterxml.jackson.databind.annotation.");
+
+    private static final DotName OBJECT = DotName.createSimple(Object.class.getName());
+    private static final DotName RECORD = DotName.createSimple("java.lang.Record");
+
+    @BuildStep
+    FeatureBuildItem feature() {
+        return new FeatureBuildItem(FEATURE);
+    }
+
+    /** The component jar has no Jandex index of its own: have Quarkus index it, so its classes are in the combined index. */
+    @BuildStep
+    IndexDependencyBuildItem indexComponent() {
+        return new IndexDependencyBuildItem(COMPONENT_GROUP_ID, COMPONENT_ARTIFACT_ID);
+    }
+
+    @BuildStep
+    void registerJacksonClasses(CombinedIndexBuildItem combinedIndex, BuildProducer<ReflectiveClassBuildItem> reflective) {
+        Set<String> classes = jacksonClasses(combinedIndex.getIndex(), combinedIndex.getComputingIndex());
+        if (classes.isEmpty()) {
+            throw new IllegalStateException("No class of " + ROOT_PACKAGE + " found in the index: is "
+                                            + COMPONENT_GROUP_ID + ":" + COMPONENT_ARTIFACT_ID + " on the class path?");
+        }
+        reflective.produce(ReflectiveClassBuildItem.builder(classes.toArray(String[]::new))
+                .constructors()
+                .methods()
+                .fields()
+                .reason(MitakeMmsProcessor.class.getName())
+                .build());
+    }
+
+    /**
+     * The component's classes Jackson reads, writes or instantiates:
+     * <ul>
+     * <li>every class of the model package, nested classes included;</li>
+     * <li>every subclass of Jackson's {@code JsonSerializer}, {@code JsonDeserializer} or {@code KeyDeserializer},
+     * wherever it lives in the component;</li>
+     * <li>every class that carries a Jackson annotation (on itself, a field, a method or a parameter), and the classes
+     * such annotations name ({@code @JsonSerialize(using = ...)});</li>
+     * <li>every record: Jackson writes records handed to it (the token request) through their accessors.</li>
+     * </ul>
+     *
+     * @param index     the combined index, which holds the component's classes
+     * @param computing an index that also reads classes outside the combined one (Jackson's), to follow superclasses
+     */
+    static Set<String> jacksonClasses(IndexView index, IndexView computing) {
+        Set<String> found = new TreeSet<>();
+        for (ClassInfo c : index.getKnownClasses()) {
+            String name = c.name().toString();
+            if (!name.startsWith(ROOT_PACKAGE + ".")) {
+                continue;
+            }
+            if (name.startsWith(MODEL_PACKAGE + ".") || isJacksonHandler(c, computing) || RECORD.equals(c.superName())) {
+                found.add(name);
+            }
+            for (AnnotationInstance annotation : c.annotations()) {
+                if (isJacksonAnnotation(annotation.name())) {
+                    found.add(name);
+                    for (AnnotationValue value : annotation.values()) {
+                        if (value.kind() == AnnotationValue.Kind.CLASS) {
+                            addIfComponent(value.asClass(), found);
+                        }
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean isJacksonHandler(ClassInfo c, IndexView computing) {
+        DotName superName = c.superName();
+        while (superName != null && !OBJECT.equals(superName)) {
+            if (JACKSON_HANDLER_TYPES.contains(superName)) {
+                return true;
+            }
+            ClassInfo superClass = computing.getClassByName(superName);
+            if (superClass == null) {
+                return false;
+            }
+            superName = superClass.superName();
+        }
+        return false;
+    }
+
+    private static boolean isJacksonAnnotation(DotName annotation) {
+        String name = annotation.toString();
+        return JACKSON_ANNOTATION_PACKAGES.stream().anyMatch(name::startsWith);
+    }
+
+    private static void addIfComponent(Type type, Set<String> found) {
+        String name = type.name().toString();
+        if (name.startsWith(ROOT_PACKAGE + ".")) {
+            found.add(name);
+        }
+    }
+}
