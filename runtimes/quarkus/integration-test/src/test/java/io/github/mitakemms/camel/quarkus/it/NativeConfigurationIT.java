@@ -82,14 +82,26 @@ class NativeConfigurationIT {
         assertFullyRegistered(records);
     }
 
+    @Test
+    void theNativeImageCanCallTheGatewayOverHttps() throws IOException {
+        Path args = Path.of(System.getProperty("native.sources.dir", "target/native-sources"), "native-image.args");
+        assertThat(Files.readString(args)).containsPattern("--enable-url-protocols=[a-z,]*https");
+    }
+
     private static void assertFullyRegistered(Set<String> classes) {
+        Set<String> missing = new TreeSet<>();
+        Set<String> partial = new TreeSet<>();
         for (String name : classes) {
-            assertThat(registered).as("native reflection configuration").containsKey(name);
             JsonNode entry = registered.get(name);
-            for (String access : List.of("allDeclaredConstructors", "allDeclaredMethods", "allDeclaredFields")) {
-                assertThat(entry.path(access).asBoolean()).as(access + " of " + name).isTrue();
+            if (entry == null) {
+                missing.add(name);
+            } else if (!Stream.of("allDeclaredConstructors", "allDeclaredMethods", "allDeclaredFields")
+                    .allMatch(access -> entry.path(access).asBoolean())) {
+                partial.add(name + " " + entry);
             }
         }
+        assertThat(missing).as("classes of the component missing from the native reflection configuration").isEmpty();
+        assertThat(partial).as("classes registered without all their constructors, methods and fields").isEmpty();
     }
 
     private static boolean carriesJacksonAnnotation(Class<?> c) {
