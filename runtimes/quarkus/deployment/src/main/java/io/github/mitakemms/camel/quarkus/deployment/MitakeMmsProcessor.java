@@ -16,7 +16,6 @@ import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
 import org.jboss.jandex.DotName;
 import org.jboss.jandex.IndexView;
-import org.jboss.jandex.Type;
 
 /**
  * Build steps of the Camel Quarkus extension of the mitake-mms component: the feature, and reflection for every class
@@ -108,9 +107,7 @@ class MitakeMmsProcessor {
                 if (isJacksonAnnotation(annotation.name())) {
                     found.add(name);
                     for (AnnotationValue value : annotation.values()) {
-                        if (value.kind() == AnnotationValue.Kind.CLASS) {
-                            addIfComponent(value.asClass(), found);
-                        }
+                        addNamedClasses(value, found);
                     }
                 }
             }
@@ -138,10 +135,28 @@ class MitakeMmsProcessor {
         return JACKSON_ANNOTATION_PACKAGES.stream().anyMatch(name::startsWith);
     }
 
-    private static void addIfComponent(Type type, Set<String> found) {
-        String name = type.name().toString();
-        if (name.startsWith(ROOT_PACKAGE + ".")) {
-            found.add(name);
+    /** The component classes an annotation value names: {@code using = X.class}, arrays of them, nested annotations. */
+    private static void addNamedClasses(AnnotationValue value, Set<String> found) {
+        switch (value.kind()) {
+            case CLASS -> {
+                String name = value.asClass().name().toString();
+                if (name.startsWith(ROOT_PACKAGE + ".")) {
+                    found.add(name);
+                }
+            }
+            case ARRAY -> {
+                for (AnnotationValue element : value.asArrayList()) {
+                    addNamedClasses(element, found);
+                }
+            }
+            case NESTED -> {
+                for (AnnotationValue nested : value.asNested().values()) {
+                    addNamedClasses(nested, found);
+                }
+            }
+            default -> {
+                // a string, number, enum or boolean names no class
+            }
         }
     }
 }
