@@ -4,13 +4,16 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 
+import io.quarkus.deployment.ApplicationArchive;
 import io.quarkus.deployment.annotations.BuildProducer;
 import io.quarkus.deployment.annotations.BuildStep;
+import io.quarkus.deployment.builditem.ApplicationArchivesBuildItem;
 import io.quarkus.deployment.builditem.CombinedIndexBuildItem;
 import io.quarkus.deployment.builditem.ExtensionSslNativeSupportBuildItem;
 import io.quarkus.deployment.builditem.FeatureBuildItem;
 import io.quarkus.deployment.builditem.IndexDependencyBuildItem;
 import io.quarkus.deployment.builditem.nativeimage.ReflectiveClassBuildItem;
+import io.quarkus.maven.dependency.ArtifactKey;
 import org.jboss.jandex.AnnotationInstance;
 import org.jboss.jandex.AnnotationValue;
 import org.jboss.jandex.ClassInfo;
@@ -58,18 +61,25 @@ class MitakeMmsProcessor {
         return new ExtensionSslNativeSupportBuildItem(FEATURE);
     }
 
-    /** The component jar has no Jandex index of its own: have Quarkus index it, so its classes are in the combined index. */
+    /** The component jar has no Jandex index of its own: have Quarkus index it, as an application archive. */
     @BuildStep
     IndexDependencyBuildItem indexComponent() {
         return new IndexDependencyBuildItem(COMPONENT_GROUP_ID, COMPONENT_ARTIFACT_ID);
     }
 
     @BuildStep
-    void registerJacksonClasses(CombinedIndexBuildItem combinedIndex, BuildProducer<ReflectiveClassBuildItem> reflective) {
-        Set<String> classes = jacksonClasses(combinedIndex.getIndex(), combinedIndex.getComputingIndex());
+    void registerJacksonClasses(ApplicationArchivesBuildItem archives, CombinedIndexBuildItem combinedIndex,
+            BuildProducer<ReflectiveClassBuildItem> reflective) {
+        IndexView componentIndex = archives.getAllApplicationArchives().stream()
+                .filter(MitakeMmsProcessor::isComponent)
+                .map(ApplicationArchive::getIndex)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException(COMPONENT_GROUP_ID + ":" + COMPONENT_ARTIFACT_ID
+                                                             + " is not among the application's indexed archives"));
+        Set<String> classes = jacksonClasses(componentIndex, combinedIndex.getComputingIndex());
         if (classes.isEmpty()) {
-            throw new IllegalStateException("No class of " + ROOT_PACKAGE + " found in the index: is "
-                                            + COMPONENT_GROUP_ID + ":" + COMPONENT_ARTIFACT_ID + " on the class path?");
+            throw new IllegalStateException("No class that Jackson reads or writes found in the index of "
+                                            + COMPONENT_GROUP_ID + ":" + COMPONENT_ARTIFACT_ID);
         }
         reflective.produce(ReflectiveClassBuildItem.builder(classes.toArray(String[]::new))
                 .constructors()
@@ -77,6 +87,11 @@ class MitakeMmsProcessor {
                 .fields()
                 .reason(MitakeMmsProcessor.class.getName())
                 .build());
+    }
+
+    private static boolean isComponent(ApplicationArchive archive) {
+        ArtifactKey key = archive.getKey();
+        return key != null && COMPONENT_GROUP_ID.equals(key.getGroupId()) && COMPONENT_ARTIFACT_ID.equals(key.getArtifactId());
     }
 
     /**
@@ -90,7 +105,7 @@ class MitakeMmsProcessor {
      * <li>every record: Jackson writes records handed to it (the token request) through their accessors.</li>
      * </ul>
      *
-     * @param index     the combined index, which holds the component's classes
+     * @param index     the index of the component jar
      * @param computing an index that also reads classes outside the combined one (Jackson's), to follow superclasses
      */
     static Set<String> jacksonClasses(IndexView index, IndexView computing) {
