@@ -123,6 +123,9 @@ class KarafFeatureIT {
         String headers = client("bundle:headers io.github.mitakemms.camel-mitake-mms");
         assertThat(headers).contains("io.github.mitakemms.camel");
 
+        // camel-core-osgi found the component in the bundle, by its META-INF/services file
+        assertThat(client("service:list org.apache.camel.spi.ComponentResolver")).contains("component = [mitake-mms]");
+
         client("bundle:install -s " + Path.of(property("karaf.it.routeJar")).toUri());
 
         Path picture = work.resolve("inbox").resolve("hello.png");

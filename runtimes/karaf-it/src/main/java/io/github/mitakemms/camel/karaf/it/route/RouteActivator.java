@@ -2,11 +2,9 @@ package io.github.mitakemms.camel.karaf.it.route;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.impl.DefaultCamelContext;
-import org.osgi.framework.Bundle;
+import org.apache.camel.karaf.core.OsgiDefaultCamelContext;
 import org.osgi.framework.BundleActivator;
 import org.osgi.framework.BundleContext;
-import org.osgi.framework.wiring.BundleWiring;
 
 /**
  * The test's route in Karaf: every file dropped in the inbox is pushed as one MMS attachment, and the batch id the
@@ -14,13 +12,10 @@ import org.osgi.framework.wiring.BundleWiring;
  * properties the test gives Karaf.
  *
  * <p>
- * camel-karaf's camel-core-osgi is what points Camel at the component bundles of a Karaf; its 4.14 build cannot run on
- * this test's Camel, so this activator does the one thing the route needs from it: Camel looks classes and
- * META-INF/services files up in the camel-mitake-mms bundle first, then in Camel's own.
+ * The context is camel-karaf's OsgiDefaultCamelContext, the one camel-blueprint creates for a Blueprint route: it
+ * finds mitake-mms through the component resolver camel-core-osgi registers for the camel-mitake-mms bundle.
  */
 public class RouteActivator implements BundleActivator {
-
-    static final String COMPONENT_BUNDLE = "io.github.mitakemms.camel-mitake-mms";
 
     private CamelContext camel;
 
@@ -30,19 +25,7 @@ public class RouteActivator implements BundleActivator {
         String inbox = required("mitake.it.inbox");
         String outbox = required("mitake.it.outbox");
 
-        Bundle component = null;
-        for (Bundle bundle : context.getBundles()) {
-            if (COMPONENT_BUNDLE.equals(bundle.getSymbolicName())) {
-                component = bundle;
-            }
-        }
-        if (component == null || component.adapt(BundleWiring.class) == null) {
-            throw new IllegalStateException("bundle " + COMPONENT_BUNDLE + " is not installed and resolved");
-        }
-        ClassLoader componentLoader = component.adapt(BundleWiring.class).getClassLoader();
-
-        DefaultCamelContext ctx = new DefaultCamelContext();
-        ctx.setApplicationContextClassLoader(componentLoader);
+        CamelContext ctx = new OsgiDefaultCamelContext(context);
         ctx.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -55,14 +38,7 @@ public class RouteActivator implements BundleActivator {
                         .to("file:" + outbox);
             }
         });
-        Thread thread = Thread.currentThread();
-        ClassLoader previous = thread.getContextClassLoader();
-        thread.setContextClassLoader(componentLoader);
-        try {
-            ctx.start();
-        } finally {
-            thread.setContextClassLoader(previous);
-        }
+        ctx.start();
         camel = ctx;
     }
 
