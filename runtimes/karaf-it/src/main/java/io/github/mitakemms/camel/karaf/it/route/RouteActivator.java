@@ -12,8 +12,9 @@ import org.osgi.framework.BundleContext;
  * properties the test gives Karaf.
  *
  * <p>
- * The context is camel-karaf's OsgiDefaultCamelContext, the one camel-blueprint creates for a Blueprint route: it
- * finds mitake-mms through the component resolver camel-core-osgi registers for the camel-mitake-mms bundle.
+ * The context is camel-karaf's OsgiDefaultCamelContext, which shares its base with the context camel-blueprint creates
+ * for a Blueprint route: it finds mitake-mms through the component resolver camel-core-osgi registers for the
+ * camel-mitake-mms bundle.
  */
 public class RouteActivator implements BundleActivator {
 
