@@ -16,6 +16,7 @@ import org.apache.camel.spring.boot.util.ConditionalOnCamelContextAndAutoConfigu
 import org.apache.camel.spring.boot.util.ConditionalOnHierarchicalProperties;
 import org.apache.camel.spring.boot.util.HierarchicalPropertiesEvaluator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.ConfigurationPropertiesBinding;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationContext;
@@ -35,13 +36,24 @@ import org.springframework.context.annotation.Conditional;
 @EnableConfigurationProperties({ ComponentConfigurationProperties.class, MitakeMmsComponentConfiguration.class })
 public class MitakeMmsComponentAutoConfiguration {
 
-    static final String PREFIX = "camel.component.mitake-mms";
+    static final String COMPONENT_NAME = "mitake-mms";
+    static final String PREFIX = "camel.component." + COMPONENT_NAME;
 
     /** Turns a bean name in the properties (sslContextParameters, idempotentRepository, configuration) into the bean. */
     @Bean
     @ConfigurationPropertiesBinding
     static MitakeMmsBeanReferenceConverter mitakeMmsBeanReferenceConverter(ApplicationContext applicationContext) {
         return new MitakeMmsBeanReferenceConverter(applicationContext);
+    }
+
+    /**
+     * The component, registered under its scheme so that Camel uses it rather than creating a plain one; an
+     * application's own mitake-mms component bean replaces it.
+     */
+    @Bean(COMPONENT_NAME)
+    @ConditionalOnMissingBean(MitakeMmsComponent.class)
+    public MitakeMmsComponent mitakeMmsComponent() {
+        return new SpringBootMitakeMmsComponent();
     }
 
     @Bean
@@ -58,8 +70,6 @@ public class MitakeMmsComponentAutoConfiguration {
                 }
                 // every property is an option of the component: one it does not take is an error, not ignored
                 CamelPropertiesHelper.setCamelProperties(camelContext, target, options, true);
-                camelContext.getCamelContextExtension()
-                        .registerEndpointCallback(new RequiredProducerProperties((MitakeMmsComponent) target));
             }
 
             @Override

@@ -39,7 +39,7 @@ public class MitakeMmsComponentConfiguration extends ComponentConfigurationPrope
     private IdempotentRepository idempotentRepository;
 
     /**
-     * The largest callback body accepted, in bytes; a larger one is answered with 413.
+     * The largest callback body accepted, in bytes; a larger one is answered with 413. At least 1.
      */
     private Integer maxBodySize;
 
@@ -71,12 +71,12 @@ public class MitakeMmsComponentConfiguration extends ComponentConfigurationPrope
     private Boolean generateCid;
 
     /**
-     * A Simple expression, such as ${header.JMSMessageID} or ${body[orderId]}, whose value identifies the input of a
-     * push: each generated cID is then derived from that value, the destination's position and its number (a
-     * name-based UUID), so that the same input pushed again, in any process, after a crash or a transacted rollback,
-     * gets the same cIDs and the gateway does not send it twice. The value must differ for every different push. Spring
-     * Boot keeps ${header.JMSMessageID} as written when no property of the application is named header.JMSMessageID;
-     * escape it as \${header.JMSMessageID} when one is.
+     * A Simple expression, such as ${header.JMSMessageID} or ${header.orderId}, whose value identifies the input of a
+     * push: each generated cID is then derived from that value, the destination's position and its number (a name-based
+     * UUID), so that the same input pushed again, in any process, after a crash or a transacted rollback, gets the same
+     * cIDs and the gateway does not send it twice. The value must differ for every different push; a constant is
+     * refused. Spring Boot keeps ${header.JMSMessageID} as written when no property of the application is named
+     * header.JMSMessageID; escape it as \${header.JMSMessageID} when one is.
      */
     private String cidSeed;
 
@@ -117,12 +117,13 @@ public class MitakeMmsComponentConfiguration extends ComponentConfigurationPrope
     private Boolean validate;
 
     /**
-     * Timeout to connect to the gateway, in milliseconds. A unit may be given instead (10s, 1m).
+     * Timeout to connect to the gateway, in milliseconds or as a duration such as 10s.
      */
     private Duration connectTimeout;
 
     /**
-     * The largest number of concurrent connections to the gateway. The gateway refuses too many with code 1007.
+     * The largest number of concurrent connections to the gateway (the gateway refuses too many with code 1007).
+     * Endpoints with the same gateway and connection settings share one pool.
      */
     private Integer maxConnections;
 
@@ -133,13 +134,14 @@ public class MitakeMmsComponentConfiguration extends ComponentConfigurationPrope
     private Integer maxPayloadSize;
 
     /**
-     * Timeout waiting for the gateway's response (and for a free connection), in milliseconds. A unit may be given
-     * instead (30s, 1m).
+     * Timeout waiting for the gateway's response, and for a free pooled connection, in milliseconds or as a duration;
+     * set per call, so endpoints that differ only in it share their connections and token.
      */
     private Duration requestTimeout;
 
     /**
-     * How long before its expiry an access token is renewed, in milliseconds. A unit may be given instead (5m).
+     * How long before its expiry an access token is renewed, in milliseconds or as a duration (at most half the token's
+     * lifetime).
      */
     private Duration tokenRenewBefore;
 
@@ -152,14 +154,15 @@ public class MitakeMmsComponentConfiguration extends ComponentConfigurationPrope
     private Boolean autowiredEnabled;
 
     /**
-     * The shared configuration; endpoint options override it. Given as the name of a bean (#myConfiguration); the
-     * other camel.component.mitake-mms properties are applied on top of it.
+     * The shared configuration; endpoint options override it. Given as the name of a bean (#myConfiguration); the other
+     * camel.component.mitake-mms properties are applied on top of it.
      */
     private MitakeMmsConfiguration configuration;
 
     /**
-     * Comma-separated IP addresses and CIDR ranges allowed to post callbacks (IPv4 and IPv6); any other source is
-     * answered with 403. Empty allows every source.
+     * Comma-separated IP addresses and CIDR ranges allowed to post callbacks (IPv4 and IPv6, such as 203.0.113.0/24,
+     * 2001:db8::/32); any other source is answered with 403. Host names are refused at start-up. Empty allows every
+     * source.
      */
     private String allowedSources;
 
@@ -169,13 +172,15 @@ public class MitakeMmsComponentConfiguration extends ComponentConfigurationPrope
     private String clientId;
 
     /**
-     * The password (clientSecret). Required for the producer operations; never logged. Keep it out of the file: refer
-     * to an environment variable, such as ${MITAKE_CLIENT_SECRET}.
+     * The password (clientSecret). Required for the producer operations. Marked secret: masked in Camel's logs and
+     * tooling, and never logged by the component. Keep it out of the file: refer to an environment variable, such as
+     * ${MITAKE_CLIENT_SECRET}.
      */
     private String clientSecret;
 
     /**
-     * TLS configuration for the connections to the gateway. Given as the name of a bean (mySsl or #mySsl).
+     * TLS configuration (org.apache.camel.support.jsse.SSLContextParameters) for the connections to the gateway. Given
+     * as the name of a bean (mySsl or #mySsl).
      */
     private SSLContextParameters sslContextParameters;
 

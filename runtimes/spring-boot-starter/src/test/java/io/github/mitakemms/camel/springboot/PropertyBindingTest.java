@@ -160,17 +160,23 @@ class PropertyBindingTest {
     }
 
     @Test
+    void theComponentIsTheStartersUnlessTheApplicationHasOne() {
+        runner.run(context -> assertThat(component(context.getBean(CamelContext.class)))
+                .isInstanceOf(SpringBootMitakeMmsComponent.class));
+        runner.withBean("mitake-mms", MitakeMmsComponent.class, MitakeMmsComponent::new)
+                .withPropertyValues("camel.component.mitake-mms.subject=Hi")
+                .run(context -> {
+                    MitakeMmsComponent component = component(context.getBean(CamelContext.class));
+                    assertThat(component.getClass()).isEqualTo(MitakeMmsComponent.class);
+                    assertThat(component.getConfiguration().getSubject()).isEqualTo("Hi");
+                });
+    }
+
+    @Test
     void optionsOnTheEndpointCountAsSet() {
         runner.withPropertyValues("camel.component.mitake-mms.client-id=acme",
                 "camel.component.mitake-mms.client-secret=s3cr3t")
                 .withBean(RouteBuilder.class, () -> route("mitake-mms:queryBatchDR?baseUrl=https://mms.example.com.tw"))
-                .run(context -> assertThat(context).hasNotFailed());
-    }
-
-    @Test
-    void lazyStartProducerLeavesTheCheckToTheFirstMessage() {
-        runner.withPropertyValues("camel.component.mitake-mms.lazy-start-producer=true")
-                .withBean(RouteBuilder.class, () -> route("mitake-mms:push"))
                 .run(context -> assertThat(context).hasNotFailed());
     }
 
