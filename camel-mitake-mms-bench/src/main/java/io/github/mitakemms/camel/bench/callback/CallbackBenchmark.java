@@ -6,13 +6,9 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -21,11 +17,23 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.github.mitakemms.camel.bench.Turns;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -46,7 +54,15 @@ import org.openjdk.jmh.infra.IterationParams;
 public class CallbackBenchmark {
 
     public static final String[] TARGETS = { "bare", "component" };
-    public static final int REPORTS_PER_REQUEST = 2;
+    /** Reports in the spec's body. */
+    public static final int SPEC_REPORTS = 2;
+
+    /**
+     * 0: the spec's callback body, two reports whose msgIDs are unique per request; n: a body of n reports, built once
+     * and posted as it is (the curve of cost by body size).
+     */
+    @Param({ "0" })
+    public int reports;
 
     /** The callback body of the spec in three parts, around the two msgIDs. */
     private static final String BODY_START = """
@@ -74,7 +90,9 @@ public class CallbackBenchmark {
             }""";
 
     private final AtomicLong ids = new AtomicLong(301786034575282175L);
-    private HttpClient http;
+    /** The load generator: HttpClient 5 classic, 16 pooled connections per server, as many as the sender threads. */
+    private CloseableHttpClient http;
+    private byte[] fixedBody;
     private Turns<Target> turns;
 
     @Setup(Level.Trial)
@@ -84,8 +102,24 @@ public class CallbackBenchmark {
             for (String name : TARGETS) {
                 targets.add(new Target(name));
             }
-            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+            http = HttpClients.custom()
+                    .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                            .setMaxConnTotal(16 * TARGETS.length)
+                            .setMaxConnPerRoute(16)
+                            .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                    .setConnectTimeout(Timeout.ofSeconds(10))
+                                    .setSocketTimeout(Timeout.ofSeconds(30))
+                                    .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                                    .build())
+                            .build())
+                    .setDefaultRequestConfig(RequestConfig.custom()
+                            .setConnectionRequestTimeout(Timeout.ofSeconds(30))
+                            .setResponseTimeout(Timeout.ofSeconds(30))
+                            .build())
+                    .disableAutomaticRetries()
+                    .disableCookieManagement()
                     .build();
+            fixedBody = reports > 0 ? body(reports) : null;
             for (Target t : targets) {
                 t.awaitReady();
                 post(t);
@@ -114,22 +148,38 @@ public class CallbackBenchmark {
     }
 
     private void post(Target t) throws Exception {
-        long id = ids.addAndGet(2);
-        HttpRequest request = HttpRequest.newBuilder(t.uri)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                // plain concatenation: String.format costs the load generator more than the route costs the server
-                .POST(HttpRequest.BodyPublishers.ofString(BODY_START + (id - 1) + BODY_MIDDLE + id + BODY_END))
-                .build();
+        byte[] body;
+        if (fixedBody != null) {
+            body = fixedBody;
+        } else {
+            long id = ids.addAndGet(2);
+            // plain concatenation: String.format costs the load generator more than the route costs the server
+            body = (BODY_START + (id - 1) + BODY_MIDDLE + id + BODY_END).getBytes(StandardCharsets.UTF_8);
+        }
+        HttpPost post = new HttpPost(t.uri);
+        post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
         t.sent.increment();
         long start = System.nanoTime();
-        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+        int status = http.execute(post, response -> {
+            EntityUtils.consume(response.getEntity());
+            return response.getCode();
+        });
         long took = System.nanoTime() - start;
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("Callback answered HTTP " + response.statusCode() + " at " + t.uri);
+        if (status != 200) {
+            throw new IllegalStateException("Callback answered HTTP " + status + " at " + t.uri);
         }
         t.answered200.increment();
         t.done(took);
+    }
+
+    /** A callback body of n reports, as the gateway sends them (one batch, consecutive msgIDs). */
+    static byte[] body(int n) {
+        StringBuilder sb = new StringBuilder(n * 120 + 32).append("{\"messages\":[");
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : ",").append("{\"batchID\":301786034222960645,\"msgID\":").append(301786034575282176L + i)
+                    .append(",\"status\":\"0\",\"statusTime\":\"20200828162035\",\"point\":3}");
+        }
+        return sb.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @TearDown(Level.Trial)
@@ -141,11 +191,12 @@ public class CallbackBenchmark {
             String out = System.getProperty("bench.out");
             for (Target t : turns.all()) {
                 if (out != null) {
-                    t.write(Path.of(out));
+                    t.write(Path.of(out), reports > 0 ? reports : SPEC_REPORTS, reports > 0 ? "-" + reports : "");
                 }
             }
         } finally {
             turns.all().forEach(Target::stop);
+            http.close();
         }
     }
 
@@ -209,16 +260,16 @@ public class CallbackBenchmark {
             throw new IOException("The " + name() + " callback server ended before it printed " + word);
         }
 
-        void write(Path out) throws IOException {
+        void write(Path out, int reportsPerRequest, String suffix) throws IOException {
             Properties p = new Properties();
             store(p);
             p.setProperty("requestsSent", Long.toString(sent.sum()));
             p.setProperty("requestsAnswered200", Long.toString(answered200.sum()));
-            p.setProperty("reportsSent", Long.toString(sent.sum() * REPORTS_PER_REQUEST));
+            p.setProperty("reportsSent", Long.toString(sent.sum() * reportsPerRequest));
             p.setProperty("delivered", Long.toString(mark()[2] - deliveredBefore));
             p.setProperty("deliveredUnit", "component".equals(name()) ? "reports" : "requests");
             Files.createDirectories(out);
-            try (OutputStream os = Files.newOutputStream(out.resolve("callback-" + name() + ".properties"))) {
+            try (OutputStream os = Files.newOutputStream(out.resolve("callback-" + name() + suffix + ".properties"))) {
                 p.store(os, "figures of one target of a callback run");
             }
         }

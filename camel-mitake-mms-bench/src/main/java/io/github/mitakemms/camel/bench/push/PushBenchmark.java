@@ -28,7 +28,7 @@ public class PushBenchmark {
     /** The bound on connections to the gateway, the same for every contender. */
     public static final int MAX_CONNECTIONS = 16;
 
-    @Param({ "raw", "component", "route" })
+    @Param({ "limit", "hc5", "jdk", "component", "route" })
     public String contender;
 
     @Param({ "1KB", "300KB" })
@@ -48,7 +48,9 @@ public class PushBenchmark {
         String clientId = LoopbackGateway.clientId(contender);
         return switch (contender) {
             case "component" -> new ComponentSender(baseUrl, clientId, payload, MAX_CONNECTIONS);
-            case "raw" -> new RawSender(baseUrl, clientId, payload);
+            case "limit" -> new LimitSender(baseUrl, clientId, payload);
+            case "hc5" -> new Hc5Sender(baseUrl, clientId, payload, MAX_CONNECTIONS);
+            case "jdk" -> new JdkSender(baseUrl, clientId, payload);
             case "route" -> new RouteSender(baseUrl, clientId, payload, MAX_CONNECTIONS);
             default -> throw new IllegalArgumentException("No contender " + contender);
         };
@@ -63,6 +65,15 @@ public class PushBenchmark {
         return baseUrl;
     }
 
+    /** Writes how many pushes the contender sent again to {@code <bench.out>/retries-<payload>-<contender>.txt}. */
+    static void writeRetries(String payload, String contender, long retries) throws java.io.IOException {
+        String out = System.getProperty("bench.out");
+        if (out != null) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(out, "retries-" + payload + "-" + contender + ".txt"),
+                    Long.toString(retries));
+        }
+    }
+
     @Benchmark
     public void push() throws Exception {
         sender.push();
@@ -71,6 +82,7 @@ public class PushBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         if (sender != null) {
+            writeRetries(payload, contender, sender.retries());
             sender.close();
         }
     }
