@@ -187,6 +187,7 @@ public final class BenchMain {
      */
     static <T> Attempt<T> attempt(List<String> failedRuns, String name, RunOnce<T> run) throws Exception {
         lastFailure = null;
+        attemptNo = 1;
         T r = run.run();
         if (r != null) {
             return new Attempt<>(r, null);
@@ -194,12 +195,24 @@ public final class BenchMain {
         String first = lastFailure == null ? "failed" : lastFailure;
         System.out.println("RETRY " + name + " once, after: " + first);
         lastFailure = null;
+        attemptNo = 2;
         r = run.run();
         if (r == null) {
             failedRuns.add(name + ": " + first + "; again: " + lastFailure);
         }
         return new Attempt<>(r, first);
     }
+
+    private static final long STARTED = System.nanoTime();
+
+    /** Time since the harness started, as m:ss. */
+    static String elapsed() {
+        long sec = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - STARTED);
+        return String.format(Locale.ROOT, "%d:%02d, load %s", sec / 60, sec % 60, Machine.loadAverage());
+    }
+
+    /** Which attempt of a run is being made: 1 or 2. */
+    static volatile int attemptNo = 1;
 
     /** Why the last run failed, in one line. */
     static volatile String lastFailure;
@@ -246,9 +259,13 @@ public final class BenchMain {
         if (benchmark == PushBenchmark.class) {
             o.addProfiler(GCProfiler.class).addProfiler(CpuTimeProfiler.class);
         }
+        if (attemptNo == 1 && s.failOnce != null && name.matches(".*(" + s.failOnce + ").*")) {
+            // to check the harness: the push runs' senders fail after a while in the first attempt only
+            jvmArgs.add("-D" + PushBenchmark.INJECT_FAILURE + "=true");
+        }
         o.jvmArgs(jvmArgs.toArray(new String[0]));
         params.forEach(o::param);
-        System.out.println("Running " + name + " ...");
+        System.out.println("Running " + name + (attemptNo > 1 ? " again" : "") + " ... (" + elapsed() + ")");
         // JMH's own output goes to a log per run (and to the console with verbose): a failure's stack trace is there
         Path log = out.resolve(name.replaceAll("[^A-Za-z0-9-]+", "_") + ".log");
         try (PrintStream logStream = new PrintStream(Files.newOutputStream(log), true, StandardCharsets.UTF_8)) {
@@ -258,13 +275,19 @@ public final class BenchMain {
         } catch (RunnerException | IOException | RuntimeException e) {
             lastFailure = e + (e.getCause() == null ? "" : " caused by " + e.getCause());
             System.out.println("FAILED " + name + ": " + lastFailure);
-            printFailure(log);
+            String cause = printFailure(log);
+            if (cause != null) {
+                lastFailure = cause.length() > 160 ? cause.substring(0, 160) + "…" : cause;
+            }
             return null;
         }
     }
 
-    /** The lines of a run's log from the first exception on, where JMH printed why the run failed. */
-    private static void printFailure(Path log) {
+    /**
+     * Prints the lines of a run's log from the first exception on, where JMH printed why the run failed; returns that
+     * first line (the cause), or null.
+     */
+    private static String printFailure(Path log) {
         try {
             List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
             int from = 0;
@@ -274,8 +297,10 @@ public final class BenchMain {
             lines.subList(Math.min(from, lines.size()), Math.min(lines.size(), from + 40))
                     .forEach(line -> System.out.println("    " + line));
             System.out.println("    (the whole output of the run: " + log + ")");
+            return from < lines.size() ? lines.get(from).trim() : null;
         } catch (IOException e) {
             System.out.println("    (no log of the run: " + e + ")");
+            return null;
         }
     }
 
@@ -423,6 +448,7 @@ public final class BenchMain {
         boolean verbose;
         boolean quick;
         String only;
+        String failOnce;
         List<String> extraJvmArgs = new ArrayList<>();
 
         /**
@@ -433,7 +459,7 @@ public final class BenchMain {
             Settings copy = copy();
             copy.warmupIterations = quick ? n : (warmupIterations + 6 + n - 1) / n * n;
             copy.warmupSeconds = warmupSeconds;
-            copy.measureIterations = measureIterations * 2 * n;
+            copy.measureIterations = quick ? 2 * n : measureIterations * 2 * n;
             return copy;
         }
 
@@ -454,6 +480,7 @@ public final class BenchMain {
             copy.verbose = verbose;
             copy.quick = quick;
             copy.only = only;
+            copy.failOnce = failOnce;
             copy.extraJvmArgs = extraJvmArgs;
             return copy;
         }
@@ -475,6 +502,8 @@ public final class BenchMain {
                         s.verbose = true;
                     } else if (a.startsWith("jvmArg=")) {
                         s.extraJvmArgs.add(a.substring(7));
+                    } else if (a.startsWith("failOnce=")) {
+                        s.failOnce = a.substring(9);
                     } else if (a.startsWith("only=")) {
                         s.only = a.substring(5);
                     } else if (a.startsWith("warmup=")) {

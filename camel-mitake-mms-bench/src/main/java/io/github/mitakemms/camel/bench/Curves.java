@@ -76,7 +76,7 @@ final class Curves {
     /** Runs {@link PushCurve} in a JVM of its own; TRUE when it completed, null when it failed (printed). */
     static Boolean runPush(Settings s, Path out, List<PushPoint> into) throws IOException, InterruptedException {
         into.clear();
-        System.out.println("Running curve-push (1 to 50,000 destinations in one exchange) ...");
+        System.out.println("Running curve-push (1 to 50,000 destinations in one exchange) ... (" + BenchMain.elapsed() + ")");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xms1g", "-Xmx1g", "-XX:+UseG1GC", "-Dlog4j2.configurationFile=bench-log4j2.xml"));
         command.addAll(s.extraJvmArgs);

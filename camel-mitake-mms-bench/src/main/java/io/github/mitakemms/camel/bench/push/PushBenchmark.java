@@ -34,6 +34,9 @@ public class PushBenchmark {
     @Param({ "1KB", "300KB" })
     public String payload;
 
+    /** System property that makes every sender fail its 200th push: to check that the harness retries such a run. */
+    public static final String INJECT_FAILURE = "bench.injectFailure";
+
     private Sender sender;
 
     @Setup(Level.Trial)
@@ -45,6 +48,11 @@ public class PushBenchmark {
 
     /** The contender's sender, with the contender's own clientID. */
     static Sender sender(String contender, String baseUrl, Payload payload) throws Exception {
+        Sender s = create(contender, baseUrl, payload);
+        return Boolean.getBoolean(INJECT_FAILURE) ? new FailingSender(s) : s;
+    }
+
+    private static Sender create(String contender, String baseUrl, Payload payload) throws Exception {
         String clientId = LoopbackGateway.clientId(contender);
         return switch (contender) {
             case "component" -> new ComponentSender(baseUrl, clientId, payload, MAX_CONNECTIONS);
@@ -83,6 +91,34 @@ public class PushBenchmark {
     public void tearDown() throws Exception {
         if (sender != null) {
             writeRetries(payload, contender, sender.retries());
+            sender.close();
+        }
+    }
+
+    /** A sender whose 200th push fails as a connection would, for {@link #INJECT_FAILURE}. */
+    private static final class FailingSender implements Sender {
+        private final Sender sender;
+        private final java.util.concurrent.atomic.AtomicInteger pushes = new java.util.concurrent.atomic.AtomicInteger();
+
+        FailingSender(Sender sender) {
+            this.sender = sender;
+        }
+
+        @Override
+        public void push() throws Exception {
+            if (pushes.incrementAndGet() == 200) {
+                throw new java.net.SocketException("Connection reset (injected by " + INJECT_FAILURE + ")");
+            }
+            sender.push();
+        }
+
+        @Override
+        public long retries() {
+            return sender.retries();
+        }
+
+        @Override
+        public void close() throws Exception {
             sender.close();
         }
     }
