@@ -134,12 +134,14 @@ public final class BenchMain {
                 pushCurve.clear();
             }
         }
-        for (int reports : Curves.CALLBACK_REPORTS) {
-            String name = "curve-callback-" + reports;
-            if (s.selected(name)) {
-                Attempt<RunResult> a = attempt(failedRuns, name, () -> run(s.curve(CallbackBenchmark.TARGETS.length),
-                        name + " (bare platform-http and mitake-mms:callback in turns, " + reports + " reports per body)",
-                        CallbackBenchmark.class, out, null, Map.of("reports", Integer.toString(reports))));
+        if (s.selected("curve-callback")) {
+            String sizes = java.util.Arrays.stream(Curves.CALLBACK_REPORTS).mapToObj(Integer::toString)
+                    .collect(java.util.stream.Collectors.joining(","));
+            Attempt<RunResult> a = attempt(failedRuns, "curve-callback", () -> run(s.curve(CallbackBenchmark.TARGETS.length
+                                                                                            * Curves.CALLBACK_REPORTS.length),
+                    "curve-callback (bare platform-http and mitake-mms:callback, bodies of " + sizes + " reports, in turns)",
+                    CallbackBenchmark.class, out, null, Map.of("reports", sizes)));
+            for (int reports : Curves.CALLBACK_REPORTS) {
                 for (String target : CallbackBenchmark.TARGETS) {
                     Properties counts = load(out.resolve("callback-" + target + "-" + reports + ".properties"), a.result);
                     CallbackRow row = new CallbackRow(target, reports, a.result == null ? null : Figures.of(counts), counts,
@@ -463,10 +465,10 @@ public final class BenchMain {
             return copy;
         }
 
-        /** For a point of the callback curve, n targets in turns: shorter than the main runs. */
+        /** For the callback curve, n turns (target and body size): two rounds of warmup, three of measurement. */
         Settings curve(int n) {
             Settings copy = copy();
-            copy.warmupIterations = quick ? n : 5 * n;
+            copy.warmupIterations = quick ? n : 2 * n;
             copy.measureIterations = quick ? n : 3 * n;
             return copy;
         }
@@ -740,7 +742,7 @@ public final class BenchMain {
                 }
             }
             sb.append(Curves.pushTable(pushCurve));
-            sb.append(Curves.callbackTable(callbackCurve, s.curve(CallbackBenchmark.TARGETS.length)));
+            sb.append(Curves.callbackTable(callbackCurve, s.curve(CallbackBenchmark.TARGETS.length * Curves.CALLBACK_REPORTS.length)));
             sb.append("\n| ratio | value | target | met |\n|---|---:|---|---|\n");
             for (Ratio r : ratios.values()) {
                 sb.append(String.format(Locale.ROOT, "| %s | %.3f | %s | %s |%n", r.name, r.value, r.target,

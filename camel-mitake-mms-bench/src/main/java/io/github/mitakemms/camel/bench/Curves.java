@@ -146,8 +146,8 @@ final class Curves {
         if (rows.isEmpty()) {
             return "";
         }
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%nCallback curve: in turns, warmup %d x %d s, "
-                                                                        + "measurement %d x %d s shared by the two targets%n%n",
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%nCallback curve: in turns (every body size and target in one JVM), warmup %d x %d s, "
+                                                                        + "measurement %d x %d s shared by the turns%n%n",
                 settings.warmupIterations, settings.warmupSeconds, settings.measureIterations, settings.measureSeconds));
         sb.append("| reports per body | callback target | requests/s | reports/s | p50 ms | p99 ms | server bytes/request "
                   + "| server CPU µs/request | requests sent | answered 200 | delivered to the route | vs bare | run retried |\n");

@@ -58,11 +58,12 @@ public class CallbackBenchmark {
     public static final int SPEC_REPORTS = 2;
 
     /**
-     * 0: the spec's callback body, two reports whose msgIDs are unique per request; n: a body of n reports, built once
-     * and posted as it is (the curve of cost by body size).
+     * {@code 0}: the spec's callback body, two reports whose msgIDs are unique per request. A comma-separated list of
+     * sizes ({@code 1,10,100,1000}): the curve of cost by body size, each size a body of n reports built once and posted
+     * as it is; every size and server takes its turn (one JMH iteration) in the one JVM, against the same two servers.
      */
     @Param({ "0" })
-    public int reports;
+    public String reports;
 
     /** The callback body of the spec in three parts, around the two msgIDs. */
     private static final String BODY_START = """
@@ -92,15 +93,15 @@ public class CallbackBenchmark {
     private final AtomicLong ids = new AtomicLong(301786034575282175L);
     /** The load generator: HttpClient 5 classic, 16 pooled connections per server, as many as the sender threads. */
     private CloseableHttpClient http;
-    private byte[] fixedBody;
     private Turns<Target> turns;
+    private final List<Server> servers = new ArrayList<>();
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         List<Target> targets = new ArrayList<>();
         try {
             for (String name : TARGETS) {
-                targets.add(new Target(name));
+                servers.add(new Server(name));
             }
             http = HttpClients.custom()
                     .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
@@ -119,14 +120,21 @@ public class CallbackBenchmark {
                     .disableAutomaticRetries()
                     .disableCookieManagement()
                     .build();
-            fixedBody = reports > 0 ? body(reports) : null;
+            for (Server server : servers) {
+                server.awaitReady();
+            }
+            for (String size : reports.split(",")) {
+                int n = Integer.parseInt(size.trim());
+                for (Server server : servers) {
+                    targets.add(new Target(server, n));
+                }
+            }
             for (Target t : targets) {
-                t.awaitReady();
                 post(t);
                 t.reset();
             }
         } catch (Exception | Error e) {
-            targets.forEach(Target::stop);
+            servers.forEach(Server::stop);
             throw e;
         }
         turns = new Turns<>(targets);
@@ -149,16 +157,15 @@ public class CallbackBenchmark {
 
     private void post(Target t) throws Exception {
         byte[] body;
-        if (fixedBody != null) {
-            body = fixedBody;
+        if (t.fixedBody != null) {
+            body = t.fixedBody;
         } else {
             long id = ids.addAndGet(2);
             // plain concatenation: String.format costs the load generator more than the route costs the server
             body = (BODY_START + (id - 1) + BODY_MIDDLE + id + BODY_END).getBytes(StandardCharsets.UTF_8);
         }
-        HttpPost post = new HttpPost(t.uri);
+        HttpPost post = new HttpPost(t.server.uri);
         post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
-        t.sent.increment();
         long start = System.nanoTime();
         int status = http.execute(post, response -> {
             EntityUtils.consume(response.getEntity());
@@ -166,9 +173,8 @@ public class CallbackBenchmark {
         });
         long took = System.nanoTime() - start;
         if (status != 200) {
-            throw new IllegalStateException("Callback answered HTTP " + status + " at " + t.uri);
+            throw new IllegalStateException("Callback answered HTTP " + status + " at " + t.server.uri);
         }
-        t.answered200.increment();
         t.done(took);
     }
 
@@ -191,27 +197,25 @@ public class CallbackBenchmark {
             String out = System.getProperty("bench.out");
             for (Target t : turns.all()) {
                 if (out != null) {
-                    t.write(Path.of(out), reports > 0 ? reports : SPEC_REPORTS, reports > 0 ? "-" + reports : "");
+                    t.write(Path.of(out));
                 }
             }
         } finally {
-            turns.all().forEach(Target::stop);
+            servers.forEach(Server::stop);
             http.close();
         }
     }
 
     /** One server, in a JVM of its own, which it stops when its input ends. */
-    private static final class Target extends Turns.Turn {
+    private static final class Server {
+        final String name;
         final Process server;
         final PrintStream serverIn;
         final BufferedReader serverOut;
-        final LongAdder sent = new LongAdder();
-        final LongAdder answered200 = new LongAdder();
         URI uri;
-        long deliveredBefore;
 
-        Target(String name) throws IOException {
-            super(name);
+        Server(String name) throws IOException {
+            this.name = name;
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
@@ -231,17 +235,6 @@ public class CallbackBenchmark {
             uri = URI.create(expect("READY")[1]);
         }
 
-        void reset() throws IOException {
-            sent.reset();
-            answered200.reset();
-            deliveredBefore = mark()[2];
-        }
-
-        @Override
-        protected long[] counters() throws IOException {
-            return mark();
-        }
-
         /** The server's process CPU ns, allocated bytes and deliveries so far. */
         long[] mark() throws IOException {
             serverIn.println("mark");
@@ -255,23 +248,9 @@ public class CallbackBenchmark {
                 if (line.startsWith(word + " ")) {
                     return line.split(" ");
                 }
-                System.out.println("[" + name() + " server] " + line);
+                System.out.println("[" + name + " server] " + line);
             }
-            throw new IOException("The " + name() + " callback server ended before it printed " + word);
-        }
-
-        void write(Path out, int reportsPerRequest, String suffix) throws IOException {
-            Properties p = new Properties();
-            store(p);
-            p.setProperty("requestsSent", Long.toString(sent.sum()));
-            p.setProperty("requestsAnswered200", Long.toString(answered200.sum()));
-            p.setProperty("reportsSent", Long.toString(sent.sum() * reportsPerRequest));
-            p.setProperty("delivered", Long.toString(mark()[2] - deliveredBefore));
-            p.setProperty("deliveredUnit", "component".equals(name()) ? "reports" : "requests");
-            Files.createDirectories(out);
-            try (OutputStream os = Files.newOutputStream(out.resolve("callback-" + name() + suffix + ".properties"))) {
-                p.store(os, "figures of one target of a callback run");
-            }
+            throw new IOException("The " + name + " callback server ended before it printed " + word);
         }
 
         void stop() {
@@ -283,6 +262,80 @@ public class CallbackBenchmark {
             } catch (InterruptedException e) {
                 server.destroyForcibly();
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * One server given one body size: a turn. Its deliveries are counted by the server across its measurement
+     * iterations only (the server counts all; only this turn posts while it measures).
+     */
+    private static final class Target extends Turns.Turn {
+        final Server server;
+        /** 0 for the spec's body with unique msgIDs. */
+        final int reports;
+        final byte[] fixedBody;
+        final LongAdder sent = new LongAdder();
+        final LongAdder answered200 = new LongAdder();
+        long delivered;
+        long deliveredAtStart;
+        boolean inIteration;
+
+        Target(Server server, int reports) {
+            super(server.name);
+            this.server = server;
+            this.reports = reports;
+            this.fixedBody = reports > 0 ? body(reports) : null;
+        }
+
+        int reportsPerRequest() {
+            return reports > 0 ? reports : SPEC_REPORTS;
+        }
+
+        void reset() {
+            sent.reset();
+            answered200.reset();
+            delivered = 0;
+        }
+
+        /**
+         * Read at the start and the end of each measurement iteration of this turn: the deliveries between the two are
+         * this turn's, as no other posts meanwhile.
+         */
+        @Override
+        protected long[] counters() throws IOException {
+            long[] m = server.mark();
+            if (!inIteration) {
+                deliveredAtStart = m[2];
+            } else {
+                delivered += m[2] - deliveredAtStart;
+            }
+            inIteration = !inIteration;
+            return m;
+        }
+
+        /** Counts the requests of the measurement iterations: each was sent and answered 200 (else the run fails). */
+        @Override
+        public void done(long nanos) {
+            if (measuring()) {
+                sent.increment();
+                answered200.increment();
+            }
+            super.done(nanos);
+        }
+
+        void write(Path out) throws IOException {
+            Properties p = new Properties();
+            store(p);
+            p.setProperty("requestsSent", Long.toString(sent.sum()));
+            p.setProperty("requestsAnswered200", Long.toString(answered200.sum()));
+            p.setProperty("reportsSent", Long.toString(sent.sum() * reportsPerRequest()));
+            p.setProperty("delivered", Long.toString(delivered));
+            p.setProperty("deliveredUnit", "component".equals(name()) ? "reports" : "requests");
+            Files.createDirectories(out);
+            String file = "callback-" + name() + (reports > 0 ? "-" + reports : "") + ".properties";
+            try (OutputStream os = Files.newOutputStream(out.resolve(file))) {
+                p.store(os, "figures of one target of a callback run");
             }
         }
     }
