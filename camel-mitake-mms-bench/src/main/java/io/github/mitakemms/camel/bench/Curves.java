@@ -180,19 +180,22 @@ final class Curves {
     /** Writes push-curve.svg and callback-curve.svg to the output folder. */
     static void writePlots(Path out, List<PushPoint> push, List<CallbackRow> callback) throws IOException {
         List<PushPoint> small = push.stream().filter(p -> p.payload.equals(Payload.SMALL.label())).toList();
-        if (!small.isEmpty()) {
+        PushPoint at500 = point(small, Payload.SMALL.label(), 500);
+        if (!small.isEmpty() && at500 != null) {
             double[] x = small.stream().mapToDouble(PushPoint::destinations).toArray();
             String xLabel = "destinations in one exchange (calls of 500; log scale)";
+            String name = "mitake-mms:push, 1 KB image";
+            String linear = "linear: the 500-destination cost × n / 500";
             List<SvgPlot.Panel> panels = List.of(
-                    new SvgPlot.Panel("Time per destination", xLabel, "µs per destination",
-                            List.of(new SvgPlot.Series("mitake-mms:push, 1 KB image",
-                                    x, small.stream().mapToDouble(p -> p.nanosPerDestination() / 1e3).toArray()))),
-                    new SvgPlot.Panel("Bytes allocated per destination", xLabel, "KB per destination",
-                            List.of(new SvgPlot.Series("mitake-mms:push, 1 KB image",
-                                    x, small.stream().mapToDouble(p -> p.bytesPerDestination() / 1e3).toArray()))),
-                    new SvgPlot.Panel("Peak live heap over the input, per destination", xLabel, "KB per destination",
-                            List.of(new SvgPlot.Series("mitake-mms:push, 1 KB image",
-                                    x, small.stream().mapToDouble(p -> p.peakPerDestination() / 1e3).toArray()))));
+                    new SvgPlot.Panel("Time per exchange", xLabel, "ms (log scale)", true, List.of(
+                            new SvgPlot.Series(name, x, small.stream().mapToDouble(p -> p.nanosPerExchange / 1e6).toArray()),
+                            new SvgPlot.Series(linear, x, java.util.Arrays.stream(x).map(n -> at500.nanosPerExchange / 1e6 * n / 500).toArray()))),
+                    new SvgPlot.Panel("Bytes allocated per exchange", xLabel, "KB (log scale)", true, List.of(
+                            new SvgPlot.Series(name, x, small.stream().mapToDouble(p -> p.bytesPerExchange / 1e3).toArray()),
+                            new SvgPlot.Series(linear, x, java.util.Arrays.stream(x).map(n -> at500.bytesPerExchange / 1e3 * n / 500).toArray()))),
+                    new SvgPlot.Panel("Peak live heap over the input during the exchange", xLabel, "KB (log scale)", true, List.of(
+                            new SvgPlot.Series(name, x, small.stream().mapToDouble(p -> p.peakLive / 1e3).toArray()),
+                            new SvgPlot.Series(linear, x, java.util.Arrays.stream(x).map(n -> at500.peakLive / 1e3 * n / 500).toArray()))));
             Files.writeString(out.resolve("push-curve.svg"), SvgPlot.render("Push: cost by destinations in one exchange", panels),
                     StandardCharsets.UTF_8);
         }
@@ -209,8 +212,8 @@ final class Curves {
             }
             String xLabel = "reports per callback body (log scale)";
             Files.writeString(out.resolve("callback-curve.svg"), SvgPlot.render("Callback: throughput by reports per body", List.of(
-                    new SvgPlot.Panel("Requests per second", xLabel, "requests/s", requests),
-                    new SvgPlot.Panel("Reports per second", xLabel, "reports/s", reports))), StandardCharsets.UTF_8);
+                    new SvgPlot.Panel("Requests per second", xLabel, "requests/s", false, requests),
+                    new SvgPlot.Panel("Reports per second", xLabel, "reports/s (log scale)", true, reports))), StandardCharsets.UTF_8);
         }
     }
 }

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * Line plots as SVG, written by hand so that the harness needs no plotting tool: panels stacked one above the other,
- * each with a logarithmic x axis (the curves' sizes grow by decades), a linear y axis from 0 and a legend.
+ * each with a logarithmic x axis (the curves' sizes grow by decades), a y axis linear from 0 or logarithmic, and a
+ * legend. On log-log axes a cost that grows linearly is a straight line of slope 1.
  */
 public final class SvgPlot {
 
@@ -23,7 +24,7 @@ public final class SvgPlot {
     }
 
     /** One chart: title, axis labels and lines. */
-    public record Panel(String title, String xLabel, String yLabel, List<Series> series) {
+    public record Panel(String title, String xLabel, String yLabel, boolean logY, List<Series> series) {
     }
 
     private SvgPlot() {
@@ -49,12 +50,16 @@ public final class SvgPlot {
         double minX = Double.MAX_VALUE;
         double maxX = 0;
         double maxY = 0;
+        double minY = Double.MAX_VALUE;
         for (Series s : p.series) {
             for (int i = 0; i < s.x.length; i++) {
                 if (Double.isFinite(s.y[i])) {
                     minX = Math.min(minX, s.x[i]);
                     maxX = Math.max(maxX, s.x[i]);
                     maxY = Math.max(maxY, s.y[i]);
+                    if (s.y[i] > 0) {
+                        minY = Math.min(minY, s.y[i]);
+                    }
                 }
             }
         }
@@ -65,6 +70,8 @@ public final class SvgPlot {
         double hi = Math.max(lo + 1, Math.ceil(Math.log10(maxX)));
         double yStep = niceStep(maxY / 5);
         double yMax = Math.max(yStep, Math.ceil(maxY / yStep) * yStep);
+        double yLo = p.logY && minY < Double.MAX_VALUE ? Math.floor(Math.log10(minY)) : 0;
+        double yHi = p.logY ? Math.max(yLo + 1, Math.ceil(Math.log10(maxY))) : 0;
         int plotTop = top + TOP;
         int plotBottom = plotTop + PANEL_HEIGHT;
         int plotRight = WIDTH - RIGHT;
@@ -77,8 +84,18 @@ public final class SvgPlot {
             sb.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" text-anchor=\"middle\">%s</text>%n", x, plotBottom + 15,
                     String.format(Locale.ROOT, "%,d", (long) Math.pow(10, d))));
         }
-        for (double v = 0; v <= yMax + yStep / 2; v += yStep) {
-            double y = plotBottom - v / yMax * PANEL_HEIGHT;
+        List<Double> ticks = new ArrayList<>();
+        if (p.logY) {
+            for (double d = yLo; d <= yHi; d++) {
+                ticks.add(Math.pow(10, d));
+            }
+        } else {
+            for (double v = 0; v <= yMax + yStep / 2; v += yStep) {
+                ticks.add(v);
+            }
+        }
+        for (double v : ticks) {
+            double y = p.logY ? plotBottom - (Math.log10(v) - yLo) / (yHi - yLo) * PANEL_HEIGHT : plotBottom - v / yMax * PANEL_HEIGHT;
             sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" stroke=\"#ddd\"/>%n", LEFT, y, plotRight, y));
             sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" text-anchor=\"end\">%s</text>%n", LEFT - 5, y + 4, label(v)));
         }
@@ -91,11 +108,12 @@ public final class SvgPlot {
             String colour = COLOURS[k % COLOURS.length];
             List<String> points = new ArrayList<>();
             for (int i = 0; i < s.x.length; i++) {
-                if (!Double.isFinite(s.y[i]) || s.x[i] <= 0) {
+                if (!Double.isFinite(s.y[i]) || s.x[i] <= 0 || (p.logY && s.y[i] <= 0)) {
                     continue;
                 }
                 double x = LEFT + (Math.log10(s.x[i]) - lo) / (hi - lo) * (plotRight - LEFT);
-                double y = plotBottom - s.y[i] / yMax * PANEL_HEIGHT;
+                double y = p.logY ? plotBottom - (Math.log10(s.y[i]) - yLo) / (yHi - yLo) * PANEL_HEIGHT
+                        : plotBottom - s.y[i] / yMax * PANEL_HEIGHT;
                 points.add(String.format(Locale.ROOT, "%.1f,%.1f", x, y));
                 sb.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"3\" fill=\"%s\"/>%n", x, y, colour));
             }
@@ -118,7 +136,8 @@ public final class SvgPlot {
     }
 
     private static String label(double v) {
-        return v == Math.rint(v) ? String.format(Locale.ROOT, "%,d", (long) v) : String.format(Locale.ROOT, "%.2f", v);
+        return v == Math.rint(v) ? String.format(Locale.ROOT, "%,d", (long) v)
+                : v >= 0.01 ? String.format(Locale.ROOT, "%.2f", v) : String.format(Locale.ROOT, "%.0e", v);
     }
 
     private static String escape(String s) {
