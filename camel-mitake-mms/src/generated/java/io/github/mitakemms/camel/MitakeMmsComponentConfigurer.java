@@ -38,6 +38,8 @@ public class MitakeMmsComponentConfigurer extends PropertyConfigurerSupport impl
         case "baseUrl": getOrCreateConfiguration(target).setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "cidseed":
+        case "cidSeed": getOrCreateConfiguration(target).setCidSeed(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
         case "clientId": getOrCreateConfiguration(target).setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -91,6 +93,8 @@ public class MitakeMmsComponentConfigurer extends PropertyConfigurerSupport impl
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "cidseed":
+        case "cidSeed": return java.lang.String.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
@@ -145,6 +149,8 @@ public class MitakeMmsComponentConfigurer extends PropertyConfigurerSupport impl
         case "baseUrl": return getOrCreateConfiguration(target).getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "cidseed":
+        case "cidSeed": return getOrCreateConfiguration(target).getCidSeed();
         case "clientid":
         case "clientId": return getOrCreateConfiguration(target).getClientId();
         case "clientsecret":

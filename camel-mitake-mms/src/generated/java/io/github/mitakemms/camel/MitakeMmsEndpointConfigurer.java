@@ -29,6 +29,8 @@ public class MitakeMmsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "baseUrl": target.getConfiguration().setBaseUrl(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "cidseed":
+        case "cidSeed": target.getConfiguration().setCidSeed(property(camelContext, java.lang.String.class, value)); return true;
         case "clientid":
         case "clientId": target.getConfiguration().setClientId(property(camelContext, java.lang.String.class, value)); return true;
         case "clientsecret":
@@ -83,6 +85,8 @@ public class MitakeMmsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "baseUrl": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "cidseed":
+        case "cidSeed": return java.lang.String.class;
         case "clientid":
         case "clientId": return java.lang.String.class;
         case "clientsecret":
@@ -138,6 +142,8 @@ public class MitakeMmsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "baseUrl": return target.getConfiguration().getBaseUrl();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "cidseed":
+        case "cidSeed": return target.getConfiguration().getCidSeed();
         case "clientid":
         case "clientId": return target.getConfiguration().getClientId();
         case "clientsecret":

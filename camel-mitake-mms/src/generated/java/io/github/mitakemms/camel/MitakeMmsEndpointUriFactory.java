@@ -23,10 +23,11 @@ public class MitakeMmsEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(26);
+        Set<String> props = new HashSet<>(27);
         props.add("allowedSources");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
+        props.add("cidSeed");
         props.add("clientId");
         props.add("clientSecret");
         props.add("connectTimeout");

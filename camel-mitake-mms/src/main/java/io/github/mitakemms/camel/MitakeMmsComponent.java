@@ -1,13 +1,17 @@
 package io.github.mitakemms.camel;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
 import javax.net.ssl.SSLContext;
 
-import io.github.mitakemms.camel.client.AccessTokenCache;
 import io.github.mitakemms.camel.client.MitakeMmsClient;
+import io.github.mitakemms.camel.client.MitakeMmsGateway;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -18,8 +22,10 @@ import org.apache.camel.support.jsse.SSLContextParameters;
 /**
  * Sends MMS and receives delivery reports through the Mitake MMS JSON API.
  * <p>
- * Holds what endpoints share: one pooled HTTP client per gateway and connection settings, and one access token per
- * (baseUrl, clientId), so that every endpoint of an account uses one token and the connection bound holds across them.
+ * Holds what endpoints share: one pooled HTTP client per gateway and connection settings, and one
+ * {@link MitakeMmsGateway} (with its access token) per set of credentials on it, so that every endpoint of an account
+ * uses one token and one connection bound, and endpoints that differ only in their request timeout share both. An
+ * endpoint with other credentials gets a token of its own: a wrong secret is never hidden by another endpoint's token.
  */
 @Component("mitake-mms")
 public class MitakeMmsComponent extends DefaultComponent {
@@ -27,8 +33,8 @@ public class MitakeMmsComponent extends DefaultComponent {
     @Metadata(label = "advanced", description = "The shared configuration; endpoint options override it.")
     private MitakeMmsConfiguration configuration = new MitakeMmsConfiguration();
 
-    private final Map<ClientKey, MitakeMmsClient> clients = new ConcurrentHashMap<>();
-    private final Map<String, AccessTokenCache> tokens = new ConcurrentHashMap<>();
+    private final Map<PoolKey, MitakeMmsClient> clients = new ConcurrentHashMap<>();
+    private final Map<GatewayKey, MitakeMmsGateway> gateways = new ConcurrentHashMap<>();
 
     public MitakeMmsComponent() {
     }
@@ -57,19 +63,28 @@ public class MitakeMmsComponent extends DefaultComponent {
         this.configuration = configuration;
     }
 
-    /** The HTTP client for a configuration: shared by every endpoint with the same gateway and connection settings. */
-    MitakeMmsClient client(MitakeMmsConfiguration config) {
-        ClientKey key = new ClientKey(config.getBaseUrl(), config.getConnectTimeout(), config.getRequestTimeout(),
-                config.getMaxConnections(), config.getSslContextParameters());
-        return clients.computeIfAbsent(key, k -> new MitakeMmsClient(k.baseUrl, k.connectTimeout, k.requestTimeout,
-                k.maxConnections, sslContext(k.ssl)));
+    /** The gateway of a configuration's credentials, over the HTTP client of its connection settings. */
+    MitakeMmsGateway gateway(MitakeMmsConfiguration config) {
+        PoolKey pool = new PoolKey(config.getBaseUrl(), config.getConnectTimeout(), config.getMaxConnections(),
+                config.getSslContextParameters());
+        GatewayKey key = new GatewayKey(pool, config.getClientId(), digest(config.getClientSecret()),
+                config.getTokenRenewBefore());
+        return gateways.computeIfAbsent(key, k -> new MitakeMmsGateway(client(pool), config.getClientId(),
+                config.getClientSecret(), config.getTokenRenewBefore(), config.getRequestTimeout()));
     }
 
-    /** The access token cache of an account on a gateway. */
-    AccessTokenCache tokens(MitakeMmsConfiguration config) {
-        String key = config.getBaseUrl() + '\u0000' + config.getClientId();
-        return tokens.computeIfAbsent(key,
-                k -> new AccessTokenCache(config.getClientId(), config.getClientSecret(), config.getTokenRenewBefore()));
+    private MitakeMmsClient client(PoolKey key) {
+        return clients.computeIfAbsent(key,
+                k -> new MitakeMmsClient(k.baseUrl, k.connectTimeout, k.maxConnections, sslContext(k.ssl)));
+    }
+
+    /** The secret as a key: a digest, so that the secret itself is not kept where a heap dump reads it as a key. */
+    private static byte[] digest(String secret) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(String.valueOf(secret).getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is not available", e);
+        }
     }
 
     private SSLContext sslContext(SSLContextParameters parameters) {
@@ -89,21 +104,38 @@ public class MitakeMmsComponent extends DefaultComponent {
             c.close();
         }
         clients.clear();
-        tokens.clear();
+        gateways.clear();
         super.doStop();
     }
 
-    private record ClientKey(String baseUrl, long connectTimeout, long requestTimeout, int maxConnections,
-                             SSLContextParameters ssl) {
+    private record PoolKey(String baseUrl, long connectTimeout, int maxConnections, SSLContextParameters ssl) {
         @Override
         public boolean equals(Object o) {
-            return o instanceof ClientKey k && Objects.equals(baseUrl, k.baseUrl) && connectTimeout == k.connectTimeout
-                   && requestTimeout == k.requestTimeout && maxConnections == k.maxConnections && ssl == k.ssl;
+            return o instanceof PoolKey k && Objects.equals(baseUrl, k.baseUrl) && connectTimeout == k.connectTimeout
+                   && maxConnections == k.maxConnections && ssl == k.ssl;
         }
 
         @Override
         public int hashCode() {
-            return Objects.hash(baseUrl, connectTimeout, requestTimeout, maxConnections, System.identityHashCode(ssl));
+            return Objects.hash(baseUrl, connectTimeout, maxConnections, System.identityHashCode(ssl));
+        }
+    }
+
+    private record GatewayKey(PoolKey pool, String clientId, byte[] secretDigest, long renewBefore) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof GatewayKey k && pool.equals(k.pool) && Objects.equals(clientId, k.clientId)
+                   && MessageDigest.isEqual(secretDigest, k.secretDigest) && renewBefore == k.renewBefore;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(pool, clientId, Arrays.hashCode(secretDigest), renewBefore);
+        }
+
+        @Override
+        public String toString() {
+            return "GatewayKey[" + pool.baseUrl + ", " + clientId + "]";
         }
     }
 }

@@ -35,6 +35,8 @@ public class MitakeMmsConfiguration implements Cloneable {
     private boolean validate = true;
     @UriParam(label = "producer", defaultValue = "true")
     private boolean generateCid = true;
+    @UriParam(label = "producer")
+    private String cidSeed;
     @UriParam(label = "producer", defaultValue = "Asia/Taipei")
     private String timeZone = "Asia/Taipei";
     @UriParam(label = "producer", defaultValue = "false")
@@ -148,11 +150,27 @@ public class MitakeMmsConfiguration implements Cloneable {
     }
 
     /**
-     * Whether to give every destination without a cID a random UUID. The cIDs are kept on the exchange, so a redelivery
-     * of the same exchange sends the same cIDs and the gateway answers with its earlier result instead of sending twice.
+     * Whether to give every destination without a cID one: a random UUID, or one derived from cidSeed. A redelivery of
+     * a push that failed sends the same cIDs (and the header CamelMitakeMmsCids carries them with the message), so the
+     * gateway answers a message it took already with its earlier result instead of sending it twice; any other push
+     * gets new cIDs.
      */
     public void setGenerateCid(boolean generateCid) {
         this.generateCid = generateCid;
+    }
+
+    public String getCidSeed() {
+        return cidSeed;
+    }
+
+    /**
+     * A Simple expression, such as ${header.JMSMessageID} or ${body[orderId]}, whose value identifies the input of a
+     * push: each generated cID is then derived from that value, the destination's position and its number (a name-based
+     * UUID), so that the same input pushed again, in any process, after a crash or a transacted rollback, gets the same
+     * cIDs and the gateway does not send it twice. The value must differ for every different push.
+     */
+    public void setCidSeed(String cidSeed) {
+        this.cidSeed = cidSeed;
     }
 
     public String getTimeZone() {

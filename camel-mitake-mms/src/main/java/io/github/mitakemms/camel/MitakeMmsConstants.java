@@ -61,11 +61,21 @@ public final class MitakeMmsConstants {
               javaType = "java.util.List<String>")
     public static final String MSG_IDS = "CamelMitakeMmsMsgIds";
 
-    @Metadata(label = "producer", description = "The points the push cost.", javaType = "Integer")
+    @Metadata(label = "producer", description = "The points the push cost, as the gateway gave them.",
+              javaType = "java.math.BigDecimal")
     public static final String COST_POINTS = "CamelMitakeMmsCostPoints";
 
-    @Metadata(label = "producer", description = "The points left on the account after the push.", javaType = "Integer")
+    @Metadata(label = "producer", description = "The points left on the account after the push.",
+              javaType = "java.math.BigDecimal")
     public static final String ACCOUNT_POINTS = "CamelMitakeMmsAccountPoints";
+
+    @Metadata(label = "producer",
+              description = "The cID of every destination of a push, in destination order: written by push before its "
+                            + "first call, so it is on the message when the push fails; read by push on a new exchange "
+                            + "(a List or a comma-separated String, as a dead-letter queue hands it back) to give the "
+                            + "destinations these cIDs by position, so that a resend from elsewhere is not sent twice.",
+              javaType = "java.util.List<String>")
+    public static final String CIDS = "CamelMitakeMmsCids";
 
     @Metadata(label = "consumer", description = "The message id of a delivery report.", javaType = "String")
     public static final String MSG_ID = "CamelMitakeMmsMsgId";
@@ -78,14 +88,8 @@ public final class MitakeMmsConstants {
               javaType = "String")
     public static final String STATUS_TIME = "CamelMitakeMmsStatusTime";
 
-    @Metadata(label = "consumer", description = "The points of the reported message.", javaType = "Integer")
+    @Metadata(label = "consumer", description = "The points of the reported message.", javaType = "java.math.BigDecimal")
     public static final String POINT = "CamelMitakeMmsPoint";
-
-    /**
-     * Exchange property holding the cIDs generated for a push, so that a redelivery of the same exchange sends the
-     * same cIDs again.
-     */
-    public static final String GENERATED_CIDS_PROPERTY = "CamelMitakeMmsGeneratedCids";
 
     private MitakeMmsConstants() {
     }

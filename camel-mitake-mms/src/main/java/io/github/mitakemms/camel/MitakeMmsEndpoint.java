@@ -1,10 +1,10 @@
 package io.github.mitakemms.camel;
 
-import io.github.mitakemms.camel.client.AccessTokenCache;
-import io.github.mitakemms.camel.client.MitakeMmsClient;
+import io.github.mitakemms.camel.client.MitakeMmsGateway;
 import io.github.mitakemms.camel.consumer.MitakeMmsCallbackConsumer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
+import org.apache.camel.Expression;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
@@ -64,6 +64,19 @@ public class MitakeMmsEndpoint extends DefaultEndpoint implements EndpointServic
         if (isBlank(configuration.getClientSecret())) {
             throw new IllegalArgumentException("mitake-mms option clientSecret is required to send");
         }
+        String seed = configuration.getCidSeed();
+        if (seed != null && !seed.isBlank()) {
+            if (!configuration.isGenerateCid()) {
+                throw new IllegalArgumentException(
+                        "mitake-mms option cidSeed derives the generated cIDs, but generateCid is false");
+            }
+            if (!seed.contains("${")) {
+                // a constant seed gives every push the same cIDs: the gateway would send only the first
+                throw new IllegalArgumentException("mitake-mms option cidSeed must be a Simple expression whose value "
+                                                   + "differs for every push, such as ${header.JMSMessageID}; '" + seed
+                                                   + "' is a constant");
+            }
+        }
         if (configuration.getMaxConnections() < 1) {
             throw new IllegalArgumentException(
                     "mitake-mms option maxConnections must be at least 1, was " + configuration.getMaxConnections());
@@ -74,12 +87,19 @@ public class MitakeMmsEndpoint extends DefaultEndpoint implements EndpointServic
         return s == null || s.isBlank();
     }
 
-    MitakeMmsClient client() {
-        return getComponent().client(configuration);
+    MitakeMmsGateway gateway() {
+        return getComponent().gateway(configuration);
     }
 
-    AccessTokenCache tokens() {
-        return getComponent().tokens(configuration);
+    /** The expression of the cidSeed option, or null when it is not set. */
+    Expression cidSeedExpression() {
+        String seed = configuration.getCidSeed();
+        if (seed == null || seed.isBlank()) {
+            return null;
+        }
+        Expression expression = getCamelContext().resolveLanguage("simple").createExpression(seed);
+        expression.init(getCamelContext());
+        return expression;
     }
 
     public MitakeMmsConfiguration getConfiguration() {

@@ -18,10 +18,6 @@ public enum MitakeMmsOperation {
         return name();
     }
 
-    public boolean isProducer() {
-        return this != callback;
-    }
-
     /**
      * Parses an operation name, ignoring case. Unknown names are an error: an operation is never guessed.
      *

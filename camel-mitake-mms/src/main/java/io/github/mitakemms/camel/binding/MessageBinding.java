@@ -16,6 +16,7 @@ import jakarta.activation.DataHandler;
 import io.github.mitakemms.camel.MitakeMmsConfiguration;
 import io.github.mitakemms.camel.MitakeMmsConstants;
 import io.github.mitakemms.camel.model.Attachment;
+import io.github.mitakemms.camel.model.AttachmentTypes;
 import io.github.mitakemms.camel.model.Destination;
 import io.github.mitakemms.camel.model.MmsMessage;
 import org.apache.camel.Exchange;
@@ -24,6 +25,7 @@ import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
 import org.apache.camel.attachment.AttachmentMessage;
 import org.apache.camel.attachment.DefaultAttachmentMessage;
+import org.apache.camel.support.ObjectHelper;
 import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.trait.message.MessageTrait;
 
@@ -194,37 +196,47 @@ public final class MessageBinding {
         return new Attachment(string(content), type, name);
     }
 
-    /** Destinations from a comma-separated String, a Collection or an array of phone numbers. */
+    /** Destinations from a comma-separated String, a Collection or an array of phone numbers (or Destinations). */
     static List<Destination> destinations(Object value, String field) {
-        List<Destination> list = new ArrayList<>();
-        if (value instanceof Collection<?> c) {
-            for (Object o : c) {
-                addPhone(list, o);
-            }
-        } else if (value instanceof Object[] array) {
-            for (Object o : array) {
-                addPhone(list, o);
-            }
-        } else if (value instanceof CharSequence s) {
-            for (String part : s.toString().split(",")) {
-                addPhone(list, part);
-            }
-        } else {
+        if (!(value instanceof CharSequence || value instanceof Iterable || value.getClass().isArray())) {
             throw new IllegalArgumentException("mitake-mms " + field + " must be a comma-separated String or a Collection, "
                                                + "was " + value.getClass().getName());
+        }
+        List<Destination> list = new ArrayList<>();
+        for (Object o : ObjectHelper.createIterable(value, ",")) {
+            if (o instanceof Destination d) {
+                list.add(new Destination(d.getTo(), d.getCId()));
+            } else if (o != null && !o.toString().isBlank()) {
+                list.add(new Destination(o.toString().trim()));
+            }
         }
         return list;
     }
 
-    private static void addPhone(List<Destination> list, Object phone) {
-        if (phone instanceof Destination d) {
-            list.add(new Destination(d.getTo(), d.getCId()));
-            return;
+    /**
+     * The values of a Collection, an array, a comma-separated String or a single value, as trimmed Strings. Integral
+     * numbers are taken as they are; a Double or Float is refused, as it has lost the digits of ids beyond 2^53.
+     *
+     * @param allowEmpty whether an empty value is kept (as null) to hold its position, or skipped
+     */
+    public static List<String> values(Object value, boolean allowEmpty) {
+        List<String> values = new ArrayList<>();
+        if (value == null) {
+            return values;
         }
-        String p = phone == null ? "" : phone.toString().trim();
-        if (!p.isEmpty()) {
-            list.add(new Destination(p));
+        for (Object o : ObjectHelper.createIterable(value, ",", allowEmpty)) {
+            if (o instanceof Double || o instanceof Float) {
+                throw new IllegalArgumentException("mitake-mms ids must be Strings or integral numbers: a "
+                                                   + o.getClass().getSimpleName() + " loses digits of ids beyond 2^53");
+            }
+            String v = o == null ? "" : o.toString().trim();
+            if (!v.isEmpty()) {
+                values.add(v);
+            } else if (allowEmpty) {
+                values.add(null);
+            }
         }
+        return values;
     }
 
     private static boolean isBinary(Object body) {

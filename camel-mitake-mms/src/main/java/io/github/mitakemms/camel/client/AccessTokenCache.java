@@ -2,6 +2,7 @@ package io.github.mitakemms.camel.client;
 
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.LongSupplier;
+import java.util.function.Supplier;
 
 import io.github.mitakemms.camel.exception.MitakeMmsAuthenticationException;
 import io.github.mitakemms.camel.model.TokenResponse;
@@ -9,7 +10,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The access token of one account on one gateway (baseUrl, clientId). Renews the token before it expires, one renewal
+ * The access token of one set of credentials on one gateway. Renews the token before it expires, one renewal
  * at a time however many threads ask: while a renewal is under way, threads keep using the current token as long as it
  * has not expired, and wait only when it has. Never logs the token or the secret.
  */
@@ -21,30 +22,35 @@ public class AccessTokenCache {
     private static final long MAX_SEND_MARGIN_NANOS = 1_000_000_000L;
 
     private final String clientId;
-    private final String clientSecret;
+    private final Supplier<TokenResponse> tokenRequest;
     private final long renewBeforeNanos;
     private final LongSupplier clock;
     private final ReentrantLock renewal = new ReentrantLock();
     private volatile AccessToken current;
     private volatile long renewals;
 
-    public AccessTokenCache(String clientId, String clientSecret, long renewBeforeMillis) {
-        this(clientId, clientSecret, renewBeforeMillis, System::nanoTime);
+    /**
+     * @param clientId          the account, named in the log only
+     * @param tokenRequest      makes the token request (the only holder of the secret)
+     * @param renewBeforeMillis how long before its expiry a token is renewed
+     */
+    public AccessTokenCache(String clientId, Supplier<TokenResponse> tokenRequest, long renewBeforeMillis) {
+        this(clientId, tokenRequest, renewBeforeMillis, System::nanoTime);
     }
 
-    AccessTokenCache(String clientId, String clientSecret, long renewBeforeMillis, LongSupplier nanoClock) {
+    AccessTokenCache(String clientId, Supplier<TokenResponse> tokenRequest, long renewBeforeMillis,
+                     LongSupplier nanoClock) {
         this.clientId = clientId;
-        this.clientSecret = clientSecret;
+        this.tokenRequest = tokenRequest;
         this.renewBeforeNanos = renewBeforeMillis * 1_000_000L;
         this.clock = nanoClock;
     }
 
     /**
-     * A token that has not expired, with the moment it expires, requesting a new one through the client when needed.
-     * The client checks it again once it has a connection, so that a token that expired while the call waited for one
-     * is never sent.
+     * A token that has not expired, with the moment it expires, requesting a new one when needed. The client checks it
+     * again once it has a connection, so that a token that expired while the call waited for one is never sent.
      */
-    public AccessToken token(MitakeMmsClient client) {
+    public AccessToken token() {
         AccessToken t = current;
         long now = clock.getAsLong();
         if (t != null && now - t.renewAt < 0) {
@@ -54,7 +60,7 @@ public class AccessTokenCache {
             // due for renewal but still valid: renew if nobody else is, else keep using it
             if (renewal.tryLock()) {
                 try {
-                    return renewIfStill(client, t);
+                    return renewIfStill(t);
                 } finally {
                     renewal.unlock();
                 }
@@ -63,14 +69,14 @@ public class AccessTokenCache {
         }
         renewal.lock();
         try {
-            return renewIfStill(client, t);
+            return renewIfStill(t);
         } finally {
             renewal.unlock();
         }
     }
 
     /**
-     * Marks a token the gateway said had expired (code 1005) as expired at once, so that calls still waiting for a
+     * Marks a token the gateway refused (1003, 1004, 1005, 1010, HTTP 401) as expired at once, so that calls still waiting for a
      * connection with it are not sent, and forgets it unless it was renewed meanwhile, so that the next {@link #token}
      * renews it once however many threads saw it expire.
      */
@@ -94,19 +100,19 @@ public class AccessTokenCache {
         return renewals;
     }
 
-    private AccessToken renewIfStill(MitakeMmsClient client, AccessToken seen) {
+    private AccessToken renewIfStill(AccessToken seen) {
         AccessToken t = current;
         if (t != seen && t != null && clock.getAsLong() - t.renewAt < 0) {
             return t;
         }
-        AccessToken fresh = request(client);
+        AccessToken fresh = request();
         current = fresh;
         return fresh;
     }
 
-    private AccessToken request(MitakeMmsClient client) {
+    private AccessToken request() {
         long requestedAt = clock.getAsLong();
-        TokenResponse r = client.requestToken(clientId, clientSecret);
+        TokenResponse r = tokenRequest.get();
         renewals++;
         if (r.getAccessToken() == null || r.getAccessToken().isBlank()) {
             throw new MitakeMmsAuthenticationException("Mitake MMS token response carries no accessToken", null, null,

@@ -10,6 +10,7 @@ import javax.net.ssl.SSLContext;
 import com.fasterxml.jackson.core.JacksonException;
 import io.github.mitakemms.camel.exception.MitakeMmsException;
 import io.github.mitakemms.camel.exception.MitakeMmsRetryableException;
+import io.github.mitakemms.camel.json.MitakeMmsJson;
 import io.github.mitakemms.camel.model.ApiResponse;
 import io.github.mitakemms.camel.model.BatchQuery;
 import io.github.mitakemms.camel.model.MmsMessage;
@@ -40,7 +41,8 @@ import org.apache.hc.core5.util.Timeout;
 
 /**
  * The wire: the API's three calls and the token call over pooled keep-alive HTTP connections, bounded in number. Knows
- * URLs, headers and JSON; knows nothing of Camel. Thread-safe.
+ * URLs and headers; knows nothing of tokens' lifetimes nor of Camel. One pool per gateway and connection settings,
+ * shared by every account that uses them; the time to wait for an answer is given per call. Thread-safe.
  */
 public class MitakeMmsClient implements Closeable {
 
@@ -53,7 +55,6 @@ public class MitakeMmsClient implements Closeable {
     /** Context attribute set when the call was not sent because its token had expired meanwhile. */
     private static final String NOT_SENT_ATTRIBUTE = "io.github.mitakemms.notSent";
 
-    private final String baseUrl;
     /** Parsed once: parsing the URL again for every call costs a few per cent of a small push. */
     private final URI tokenUri;
     private final URI mmsUri;
@@ -63,15 +64,13 @@ public class MitakeMmsClient implements Closeable {
     /**
      * @param baseUrl        the gateway's base URL, such as https://host
      * @param connectTimeout milliseconds to connect
-     * @param requestTimeout milliseconds to wait for a response, and for a free connection
      * @param maxConnections the most connections open to the gateway at once
      * @param sslContext     TLS settings, or null for the JVM's defaults
      */
-    public MitakeMmsClient(String baseUrl, long connectTimeout, long requestTimeout, int maxConnections,
-                           SSLContext sslContext) {
-        this.baseUrl = stripTrailingSlash(baseUrl);
-        this.tokenUri = URI.create(this.baseUrl + TOKEN_PATH);
-        this.mmsUri = URI.create(this.baseUrl + MMS_PATH);
+    public MitakeMmsClient(String baseUrl, long connectTimeout, int maxConnections, SSLContext sslContext) {
+        String base = stripTrailingSlash(baseUrl);
+        this.tokenUri = URI.create(base + TOKEN_PATH);
+        this.mmsUri = URI.create(base + MMS_PATH);
         PoolingHttpClientConnectionManagerBuilder cm = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
@@ -79,7 +78,6 @@ public class MitakeMmsClient implements Closeable {
                 .setConnectionFactory(QuietConnections.INSTANCE)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.ofMilliseconds(connectTimeout))
-                        .setSocketTimeout(Timeout.ofMilliseconds(requestTimeout))
                         .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                         .build());
         if (sslContext != null) {
@@ -88,10 +86,6 @@ public class MitakeMmsClient implements Closeable {
         this.connections = cm.build();
         this.http = HttpClients.custom()
                 .setConnectionManager(connections)
-                .setDefaultRequestConfig(RequestConfig.custom()
-                        .setConnectionRequestTimeout(Timeout.ofMilliseconds(requestTimeout))
-                        .setResponseTimeout(Timeout.ofMilliseconds(requestTimeout))
-                        .build())
                 // a push must never be re-sent behind the route's back: Camel's redelivery decides
                 .disableAutomaticRetries()
                 .disableRedirectHandling()
@@ -105,36 +99,47 @@ public class MitakeMmsClient implements Closeable {
                 .build();
     }
 
-    public String getBaseUrl() {
-        return baseUrl;
+    /**
+     * The time a call may wait for a free connection and then for the gateway's answer.
+     *
+     * @param millis milliseconds
+     */
+    public static RequestConfig timeout(long millis) {
+        Timeout t = Timeout.ofMilliseconds(millis);
+        return RequestConfig.custom().setConnectionRequestTimeout(t).setResponseTimeout(t).build();
     }
 
     /** POST /AuthorizationService/Token. */
-    public TokenResponse requestToken(String clientId, String clientSecret) {
+    public TokenResponse requestToken(String clientId, String clientSecret, RequestConfig timeout) {
         HttpPost post = new HttpPost(tokenUri);
+        post.setConfig(timeout);
         post.setEntity(json(new TokenRequest(clientId, clientSecret)));
         return call("token", post, null, TokenResponse.class);
     }
 
     /**
      * POST /msg/mms/json with actionType push, unless the token expires before a connection is free: then nothing is
-     * sent and a {@link MitakeMmsRetryableException} with code 1005 is thrown.
+     * sent and an exception for which {@link ApiFailures#isTokenRefused} holds is thrown.
      */
-    public PushResponse push(String clientId, AccessTokenCache.AccessToken token, MmsMessage message) {
-        return call("push", mmsRequest("push", clientId, token.value(), message), token, PushResponse.class);
+    public PushResponse push(String clientId, AccessTokenCache.AccessToken token, MmsMessage message,
+                             RequestConfig timeout) {
+        return call("push", mmsRequest("push", clientId, token.value(), message, timeout), token, PushResponse.class);
     }
 
     /**
      * POST /msg/mms/json with actionType queryBatchDR or querySingleDR, never sending a token that expired while the
      * call waited for a connection.
      */
-    public QueryResponse query(String actionType, String clientId, AccessTokenCache.AccessToken token,
-                               BatchQuery query) {
-        return call(actionType, mmsRequest(actionType, clientId, token.value(), query), token, QueryResponse.class);
+    public QueryResponse query(String actionType, String clientId, AccessTokenCache.AccessToken token, BatchQuery query,
+                               RequestConfig timeout) {
+        return call(actionType, mmsRequest(actionType, clientId, token.value(), query, timeout), token,
+                QueryResponse.class);
     }
 
-    private HttpPost mmsRequest(String actionType, String clientId, String accessToken, Object body) {
+    private HttpPost mmsRequest(String actionType, String clientId, String accessToken, Object body,
+                                RequestConfig timeout) {
         HttpPost post = new HttpPost(mmsUri);
+        post.setConfig(timeout);
         post.setHeader("authorization", "bearer " + accessToken);
         post.setHeader("clientID", clientId);
         post.setHeader("actionType", actionType);
@@ -170,9 +175,7 @@ public class MitakeMmsClient implements Closeable {
                                                   + " " + e.getMessage(), null, null, 0, e);
         }
         if (Boolean.TRUE.equals(context.getAttribute(NOT_SENT_ATTRIBUTE))) {
-            throw new MitakeMmsRetryableException("Mitake MMS " + action + " not sent: the access token expired while "
-                                                  + "the call waited for a connection", ApiErrors.TOKEN_EXPIRED,
-                    ApiErrors.describe(ApiErrors.TOKEN_EXPIRED), 0, null);
+            throw new ApiFailures.TokenNotSentException(action);
         }
         return parse(action, raw, type);
     }
@@ -208,10 +211,10 @@ public class MitakeMmsClient implements Closeable {
             }
         }
         if (body != null && body.isFailure()) {
-            throw ApiErrors.forCode(action, body.getCode(), body.getDescription(), raw.status);
+            throw ApiFailures.forCode(action, body.getCode(), body.getDescription(), raw.status);
         }
         if (raw.status != 200) {
-            throw ApiErrors.forHttpStatus(action, raw.status);
+            throw ApiFailures.forHttpStatus(action, raw.status);
         }
         if (body == null) {
             // the call may or may not have been carried out: retrying is safe for push because of the cIDs

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DatabindException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import io.github.mitakemms.camel.client.MitakeMmsJson;
+import io.github.mitakemms.camel.json.MitakeMmsJson;
 import io.github.mitakemms.camel.model.CallbackRequest;
 import io.github.mitakemms.camel.model.DeliveryReport;
 

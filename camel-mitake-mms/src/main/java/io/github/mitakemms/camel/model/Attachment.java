@@ -4,7 +4,6 @@ import java.util.Base64;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import io.github.mitakemms.camel.binding.AttachmentTypes;
 
 /**
  * One attachment of a push: its content base64-encoded, its type (jpg, jpeg, png, gif, mp3) and its file name.

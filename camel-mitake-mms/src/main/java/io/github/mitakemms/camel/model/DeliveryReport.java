@@ -1,5 +1,7 @@
 package io.github.mitakemms.camel.model;
 
+import java.math.BigDecimal;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -14,12 +16,12 @@ public class DeliveryReport {
     private String msgId;
     private String status;
     private String statusTime;
-    private Integer point;
+    private BigDecimal point;
 
     public DeliveryReport() {
     }
 
-    public DeliveryReport(String batchId, String msgId, String status, String statusTime, Integer point) {
+    public DeliveryReport(String batchId, String msgId, String status, String statusTime, BigDecimal point) {
         this.batchId = batchId;
         this.msgId = msgId;
         this.status = status;
@@ -75,11 +77,12 @@ public class DeliveryReport {
         this.statusTime = statusTime;
     }
 
-    public Integer getPoint() {
+    public BigDecimal getPoint() {
         return point;
     }
 
-    public void setPoint(Integer point) {
+    @JsonDeserialize(using = Points.Reader.class)
+    public void setPoint(BigDecimal point) {
         this.point = point;
     }
 

@@ -13,16 +13,20 @@ import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 /**
  * JSON handling of batchID and msgID. The API shows them as numbers beyond 2^53, as zero-padded numbers and as UUIDs:
  * they are kept as Strings, read from either JSON form without passing through a double, and written back as a JSON
- * number when all digits, else as a JSON string.
+ * number when they are a canonical integer (digits without a leading zero), else as a JSON string: JSON has no number
+ * with a leading zero, so {@code 0000000001} is written {@code "0000000001"}.
  */
 public final class Ids {
 
     private Ids() {
     }
 
-    /** Whether an id is written as a JSON number: one or more ASCII digits and nothing else. */
+    /**
+     * Whether an id is written as a JSON number: ASCII digits and nothing else, without a leading zero unless it is
+     * {@code 0} itself.
+     */
     public static boolean isNumeric(String id) {
-        if (id == null || id.isEmpty()) {
+        if (id == null || id.isEmpty() || id.charAt(0) == '0' && id.length() > 1) {
             return false;
         }
         for (int i = 0; i < id.length(); i++) {

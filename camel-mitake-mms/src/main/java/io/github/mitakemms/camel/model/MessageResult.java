@@ -1,5 +1,7 @@
 package io.github.mitakemms.camel.model;
 
+import java.math.BigDecimal;
+
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
@@ -17,7 +19,7 @@ public class MessageResult {
     private String status;
     private String statusDesc;
     private String statusTime;
-    private Integer point;
+    private BigDecimal point;
 
     /** The batch this message belongs to (from the response's envelope). */
     @JsonProperty("batchID")
@@ -69,10 +71,22 @@ public class MessageResult {
         return MmsStatus.fromCode(status);
     }
 
-    /** Whether the gateway refused this destination (Attachment 2), so nothing was sent to it. */
+    /**
+     * Whether this destination was refused (Attachment 2, by the gateway or by local validation), so nothing was sent
+     * to it.
+     */
     @JsonIgnore
     public boolean isRejected() {
         return getStatusCode().isRejected();
+    }
+
+    /**
+     * Whether the gateway had seen this destination's cID before (2018): it did not send it again, but the earlier
+     * message with that cID may have gone out.
+     */
+    @JsonIgnore
+    public boolean isDuplicate() {
+        return getStatusCode().isDuplicate();
     }
 
     public String getStatusDesc() {
@@ -91,11 +105,12 @@ public class MessageResult {
         this.statusTime = statusTime;
     }
 
-    public Integer getPoint() {
+    public BigDecimal getPoint() {
         return point;
     }
 
-    public void setPoint(Integer point) {
+    @JsonDeserialize(using = Points.Reader.class)
+    public void setPoint(BigDecimal point) {
         this.point = point;
     }
 

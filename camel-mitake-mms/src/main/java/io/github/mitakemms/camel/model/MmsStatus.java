@@ -22,12 +22,13 @@ public enum MmsStatus {
     CARRIER_ERROR("2999", "業者系統錯誤", true, false, false),
     SEND_ERROR("9998", "傳送錯誤", true, false, false),
     SYSTEM_ERROR("9999", "三竹系統錯誤", true, false, false),
-    // Attachment 2: a destination the gateway refused in a push
-    CID_TOO_LONG("2008", "客戶端序號長度超過上限", true, false, true),
-    NUMBER_MISSING("2009", "手機號碼空值", true, false, true),
-    NUMBER_TOO_LONG("2010", "手機號碼長度超過上限", true, false, true),
-    NUMBER_INVALID("2011", "手機號碼格式錯誤", true, false, true),
-    CID_DUPLICATE("2018", "cID重複", true, false, true),
+    // Attachment 2: a destination the gateway (or local validation) refused in a push
+    CID_TOO_LONG(ApiCode.CID_TOO_LONG),
+    NUMBER_MISSING(ApiCode.NUMBER_MISSING),
+    NUMBER_TOO_LONG(ApiCode.NUMBER_TOO_LONG),
+    NUMBER_INVALID(ApiCode.NUMBER_INVALID),
+    /** The cID was used before: not sent again now, but the earlier message with that cID may have gone out. */
+    CID_DUPLICATE(ApiCode.CID_DUPLICATE),
     /** A code this version of the component does not know; treated as not final. */
     UNKNOWN(null, "未知狀態", false, false, false);
 
@@ -46,6 +47,7 @@ public enum MmsStatus {
     private final boolean finalStatus;
     private final boolean success;
     private final boolean rejected;
+    private final boolean duplicate;
 
     MmsStatus(String code, String text, boolean finalStatus, boolean success, boolean rejected) {
         this.code = code;
@@ -53,6 +55,16 @@ public enum MmsStatus {
         this.finalStatus = finalStatus;
         this.success = success;
         this.rejected = rejected;
+        this.duplicate = false;
+    }
+
+    MmsStatus(ApiCode refusal) {
+        this.code = refusal.code();
+        this.text = refusal.text();
+        this.finalStatus = true;
+        this.success = false;
+        this.duplicate = refusal.kind() == ApiCode.Kind.DUPLICATE;
+        this.rejected = !duplicate;
     }
 
     /** The status of a raw code, ignoring surrounding blanks; {@link #UNKNOWN} for a code not in the API. */
@@ -84,8 +96,19 @@ public enum MmsStatus {
         return success;
     }
 
-    /** Whether the gateway refused the destination when the push was made (Attachment 2), so nothing was sent to it. */
+    /**
+     * Whether the destination was refused when the push was made (Attachment 2, by the gateway or by local
+     * validation), so nothing was sent to it. A duplicate cID is not a refusal: see {@link #isDuplicate()}.
+     */
     public boolean isRejected() {
         return rejected;
+    }
+
+    /**
+     * Whether the gateway answered that the destination's cID was used before (2018): it did not send the message
+     * again, but the earlier message with that cID may well have gone out, so this is neither a refusal nor a new send.
+     */
+    public boolean isDuplicate() {
+        return duplicate;
     }
 }

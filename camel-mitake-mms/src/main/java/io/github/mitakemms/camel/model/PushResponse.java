@@ -1,5 +1,6 @@
 package io.github.mitakemms.camel.model;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -14,8 +15,8 @@ public class PushResponse extends ApiResponse {
 
     private String batchId;
     private List<MessageResult> messages = new ArrayList<>();
-    private Integer costPoints;
-    private Integer accountPoints;
+    private BigDecimal costPoints;
+    private BigDecimal accountPoints;
 
     @JsonProperty("batchID")
     @JsonDeserialize(using = Ids.Reader.class)
@@ -37,19 +38,21 @@ public class PushResponse extends ApiResponse {
         this.messages = messages == null ? new ArrayList<>() : messages;
     }
 
-    public Integer getCostPoints() {
+    public BigDecimal getCostPoints() {
         return costPoints;
     }
 
-    public void setCostPoints(Integer costPoints) {
+    @JsonDeserialize(using = Points.Reader.class)
+    public void setCostPoints(BigDecimal costPoints) {
         this.costPoints = costPoints;
     }
 
-    public Integer getAccountPoints() {
+    public BigDecimal getAccountPoints() {
         return accountPoints;
     }
 
-    public void setAccountPoints(Integer accountPoints) {
+    @JsonDeserialize(using = Points.Reader.class)
+    public void setAccountPoints(BigDecimal accountPoints) {
         this.accountPoints = accountPoints;
     }
 }

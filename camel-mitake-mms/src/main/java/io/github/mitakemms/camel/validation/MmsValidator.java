@@ -10,17 +10,21 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
-import io.github.mitakemms.camel.binding.AttachmentTypes;
-import io.github.mitakemms.camel.client.ApiErrors;
 import io.github.mitakemms.camel.exception.MitakeMmsValidationException;
+import io.github.mitakemms.camel.model.ApiCode;
 import io.github.mitakemms.camel.model.Attachment;
+import io.github.mitakemms.camel.model.AttachmentTypes;
 import io.github.mitakemms.camel.model.Destination;
 import io.github.mitakemms.camel.model.MmsMessage;
 
 /**
  * Checks a push against every field limit of the API before anything is sent, so that a message the gateway would
- * refuse fails at once with the field, the rule and the code the gateway would have answered with.
+ * refuse fails at once with the field, the rule and the code the gateway would have answered with. A destination whose
+ * phone number the gateway would refuse on its own (Attachment 2: 2009, 2010, 2011) does not fail the push: it is
+ * returned as refused, and the others can be sent, as the gateway itself would do.
  */
 public final class MmsValidator {
 
@@ -40,28 +44,30 @@ public final class MmsValidator {
 
     /**
      * @param  maxPayloadSize              the limit of subject + content + base64 attachments, in UTF-8 bytes
-     * @throws MitakeMmsValidationException for the first rule broken
+     * @return                             the destinations refused for their phone number, by position, in order; empty
+     *                                     when every destination can be sent
+     * @throws MitakeMmsValidationException for the first rule broken by the message, by a cID, or by every destination
      */
-    public static void validate(MmsMessage msg, int maxPayloadSize) {
+    public static SortedMap<Integer, ApiCode> validate(MmsMessage msg, int maxPayloadSize) {
         subject(msg.getSubject());
         if (msg.getProjectName() != null && length(msg.getProjectName()) > PROJECT_NAME_MAX) {
             fail("projectName", "at most " + PROJECT_NAME_MAX + " characters, was " + length(msg.getProjectName()),
-                    "2019");
+                    ApiCode.PROJECT_NAME_TOO_LONG);
         }
-        LocalDateTime order = time("orderTime", msg.getOrderTime(), "2004", "2015");
-        LocalDateTime expire = time("expireTime", msg.getExpireTime(), "2006", "2016");
+        LocalDateTime order = time("orderTime", msg.getOrderTime(), ApiCode.ORDER_TIME_FORMAT, ApiCode.ORDER_TIME_INVALID);
+        LocalDateTime expire = time("expireTime", msg.getExpireTime(), ApiCode.EXPIRE_TIME_FORMAT, ApiCode.EXPIRE_TIME_INVALID);
         if (order != null && expire != null && !expire.isAfter(order)) {
-            fail("expireTime", "must be after orderTime " + msg.getOrderTime() + ", was " + msg.getExpireTime(), "2016");
+            fail("expireTime", "must be after orderTime " + msg.getOrderTime() + ", was " + msg.getExpireTime(), ApiCode.EXPIRE_TIME_INVALID);
         }
         attachments(msg.getAttachments());
         payload(msg, maxPayloadSize);
         attachmentContents(msg.getAttachments());
-        destinations(msg.getDestinations());
+        return destinations(msg.getDestinations());
     }
 
     private static void subject(String subject) {
         if (subject == null || subject.isBlank()) {
-            fail("subject", "is required", "2001");
+            fail("subject", "is required", ApiCode.SUBJECT_MISSING);
         }
         int length = length(subject);
         boolean ascii = subject.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
@@ -71,11 +77,11 @@ public final class MmsValidator {
                     ? "at most " + SUBJECT_MAX_ASCII + " characters when all printable ASCII, was " + length
                     : "at most " + SUBJECT_MAX_OTHER + " characters once it holds any character other than printable "
                       + "ASCII (such as Chinese), was " + length,
-                    "2002");
+                    ApiCode.SUBJECT_TOO_LONG);
         }
     }
 
-    private static LocalDateTime time(String field, String value, String formatCode, String dateCode) {
+    private static LocalDateTime time(String field, String value, ApiCode formatCode, ApiCode dateCode) {
         if (value == null) {
             return null;
         }
@@ -92,30 +98,30 @@ public final class MmsValidator {
 
     private static void attachments(List<Attachment> attachments) {
         if (attachments == null || attachments.isEmpty()) {
-            fail("attachments", "at least one attachment is required", "2012");
+            fail("attachments", "at least one attachment is required", ApiCode.ATTACHMENT_MISSING);
         }
         for (int i = 0; i < attachments.size(); i++) {
             Attachment a = attachments.get(i);
             String f = "attachments[" + i + "].";
             if (a == null) {
-                fail("attachments[" + i + "]", "must not be null, at least one attachment is required", "2012");
+                fail("attachments[" + i + "]", "must not be null, at least one attachment is required", ApiCode.ATTACHMENT_MISSING);
             }
             if (a.getAttachContent() == null || a.getAttachContent().isEmpty()) {
-                fail(f + "attachContent", "is required (the file's bytes, base64-encoded)", "2021");
+                fail(f + "attachContent", "is required (the file's bytes, base64-encoded)", ApiCode.ATTACH_CONTENT_MISSING);
             }
             if (a.getAttachType() == null || a.getAttachType().isBlank()) {
-                fail(f + "attachType", "is required (jpg, jpeg, png, gif or mp3)", "2013");
+                fail(f + "attachType", "is required (jpg, jpeg, png, gif or mp3)", ApiCode.ATTACH_TYPE_MISSING);
             }
             if (a.getAttachName() == null || a.getAttachName().isBlank()) {
-                fail(f + "attachName", "is required", "2014");
+                fail(f + "attachName", "is required", ApiCode.ATTACH_NAME_MISSING);
             }
             if (length(a.getAttachName()) > ATTACH_NAME_MAX) {
                 fail(f + "attachName", "at most " + ATTACH_NAME_MAX + " characters, was " + length(a.getAttachName()),
-                        "2017");
+                        ApiCode.ATTACH_NAME_TOO_LONG);
             }
             String type = a.getAttachType().toLowerCase(Locale.ROOT);
             if (!AttachmentTypes.SUPPORTED.contains(type)) {
-                fail(f + "attachType", "one of jpg, jpeg, png, gif, mp3, was '" + a.getAttachType() + "'", "2020");
+                fail(f + "attachType", "one of jpg, jpeg, png, gif, mp3, was '" + a.getAttachType() + "'", ApiCode.ATTACHMENT_INVALID);
             }
         }
     }
@@ -135,7 +141,7 @@ public final class MmsValidator {
             if (!AttachmentTypes.sameType(type, sniffed)) {
                 fail(f, "content must be " + type + " as attachType says, but its leading bytes "
                         + (sniffed == null ? "are none of jpg, png, gif, mp3" : "show " + sniffed),
-                        "2020");
+                        ApiCode.ATTACHMENT_INVALID);
             }
         }
     }
@@ -148,7 +154,7 @@ public final class MmsValidator {
                         + (bad < base64.length()
                                 ? "the character at position " + bad + " is not"
                                 : "its length " + base64.length() + " is not a multiple of 4"),
-                    "2020");
+                    ApiCode.ATTACHMENT_INVALID);
         }
         // 16 base64 characters decode to the 12 leading bytes, enough for every signature
         int n = Math.min(base64.length(), 16);
@@ -184,40 +190,54 @@ public final class MmsValidator {
         if (size > max) {
             fail("attachments", "subject + content + base64 attachContent at most " + max + " bytes (UTF-8), was "
                                 + size,
-                    "2003");
+                    ApiCode.PAYLOAD_TOO_LARGE);
         }
     }
 
-    private static void destinations(List<Destination> destinations) {
+    private static SortedMap<Integer, ApiCode> destinations(List<Destination> destinations) {
         if (destinations == null || destinations.isEmpty()) {
-            fail("destinations", "at least one destination (to) is required", "2009");
+            fail("destinations", "at least one destination (to) is required", ApiCode.NUMBER_MISSING);
         }
+        SortedMap<Integer, ApiCode> refused = new TreeMap<>();
+        String firstField = null;
+        String firstProblem = null;
         Map<String, Integer> cIds = new HashMap<>();
         for (int i = 0; i < destinations.size(); i++) {
             Destination d = destinations.get(i);
             String f = "destinations[" + i + "].";
             String to = d == null ? null : d.getTo();
+            String problem = null;
             if (to == null || to.isBlank()) {
-                fail(f + "to", "a phone number is required", "2009");
+                refused.put(i, ApiCode.NUMBER_MISSING);
+                problem = "a phone number is required";
+            } else if (to.length() > PHONE_MAX) {
+                refused.put(i, ApiCode.NUMBER_TOO_LONG);
+                problem = "at most " + PHONE_MAX + " characters, was " + to.length();
+            } else if (!isPhone(to)) {
+                refused.put(i, ApiCode.NUMBER_INVALID);
+                problem = "digits with an optional leading +";
             }
-            if (to.length() > PHONE_MAX) {
-                fail(f + "to", "at most " + PHONE_MAX + " characters, was " + to.length(), "2010");
+            if (problem != null && firstField == null) {
+                firstField = f + "to";
+                firstProblem = problem;
             }
-            if (!isPhone(to)) {
-                fail(f + "to", "digits with an optional leading +", "2011");
-            }
-            String cId = d.getCId();
+            String cId = d == null ? null : d.getCId();
             if (cId != null && !cId.isEmpty()) {
                 if (length(cId) > CID_MAX) {
-                    fail(f + "cID", "at most " + CID_MAX + " characters, was " + length(cId), "2008");
+                    fail(f + "cID", "at most " + CID_MAX + " characters, was " + length(cId), ApiCode.CID_TOO_LONG);
                 }
                 Integer earlier = cIds.putIfAbsent(cId, i);
                 if (earlier != null) {
                     fail(f + "cID", "must be unique in the push, repeats the cID of destinations[" + earlier + "]",
-                            "2018");
+                            ApiCode.CID_DUPLICATE);
                 }
             }
         }
+        if (refused.size() == destinations.size()) {
+            fail(firstField, firstProblem + (destinations.size() > 1 ? " (and no destination of the push is valid)" : ""),
+                    refused.get(refused.firstKey()));
+        }
+        return refused;
     }
 
     private static boolean isPhone(String to) {
@@ -242,7 +262,7 @@ public final class MmsValidator {
         return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
     }
 
-    private static void fail(String field, String rule, String code) {
-        throw new MitakeMmsValidationException(field, rule, code, ApiErrors.describe(code));
+    private static void fail(String field, String rule, ApiCode code) {
+        throw new MitakeMmsValidationException(field, rule, code.code(), code.text());
     }
 }

@@ -8,6 +8,7 @@ import io.github.mitakemms.camel.exception.MitakeMmsException;
 import io.github.mitakemms.camel.exception.MitakeMmsRetryableException;
 import io.github.mitakemms.camel.model.BatchQuery;
 import io.github.mitakemms.camel.model.MmsMessage;
+import org.apache.hc.client5.http.config.RequestConfig;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,6 +26,8 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
  */
 class TokenExpiryBeforeSendTest {
 
+    private static final RequestConfig TIMEOUT = MitakeMmsClient.timeout(10_000);
+
     private final AtomicLong clock = new AtomicLong();
     private WireMockServer gateway;
     private MitakeMmsClient client;
@@ -38,8 +41,8 @@ class TokenExpiryBeforeSendTest {
                 .withBody("{\"accessToken\":\"t-1\",\"expiresIn\":\"60\"}")));
         gateway.stubFor(post(urlEqualTo(MitakeMmsClient.MMS_PATH)).willReturn(aResponse().withStatus(200)
                 .withBody("{\"batchID\":1,\"messages\":[]}")));
-        client = new MitakeMmsClient(gateway.baseUrl(), 10_000, 10_000, 1, null);
-        tokens = new AccessTokenCache("id", "secret", 0, clock::get);
+        client = new MitakeMmsClient(gateway.baseUrl(), 10_000, 1, null);
+        tokens = new AccessTokenCache("id", () -> client.requestToken("id", "secret", TIMEOUT), 0, clock::get);
     }
 
     @AfterEach
@@ -50,14 +53,14 @@ class TokenExpiryBeforeSendTest {
 
     @Test
     void aTokenPastItsLifetimeIsNotSent() {
-        AccessTokenCache.AccessToken token = tokens.token(client);
+        AccessTokenCache.AccessToken token = tokens.token();
         clock.addAndGet(60_000_000_000L);
 
         MitakeMmsException e = catchThrowableOfType(MitakeMmsException.class,
-                () -> client.push("id", token, new MmsMessage().to("0911111111")));
+                () -> client.push("id", token, new MmsMessage().to("0911111111"), TIMEOUT));
 
         assertThat(e).isInstanceOf(MitakeMmsRetryableException.class);
-        assertThat(e.getCode()).isEqualTo(ApiErrors.TOKEN_EXPIRED);
+        assertThat(ApiFailures.isTokenRefused(e)).isTrue();
         assertThat(e.getMessage()).contains("not sent").doesNotContain("t-1");
         assertThat(gateway.findAll(postRequestedFor(urlEqualTo(MitakeMmsClient.MMS_PATH)))).isEmpty();
         // the connection the token call opened is still there, idle, for the next call
@@ -66,25 +69,25 @@ class TokenExpiryBeforeSendTest {
 
     @Test
     void aTokenTheGatewayExpiredIsNotSentByCallsStillWaiting() {
-        AccessTokenCache.AccessToken token = tokens.token(client);
+        AccessTokenCache.AccessToken token = tokens.token();
         tokens.expired(token);
 
         MitakeMmsException e = catchThrowableOfType(MitakeMmsException.class,
-                () -> client.query("queryBatchDR", "id", token, new BatchQuery("1", null)));
+                () -> client.query("queryBatchDR", "id", token, new BatchQuery("1", null), TIMEOUT));
 
-        assertThat(e.getCode()).isEqualTo(ApiErrors.TOKEN_EXPIRED);
+        assertThat(ApiFailures.isTokenRefused(e)).isTrue();
         assertThat(gateway.findAll(postRequestedFor(urlEqualTo(MitakeMmsClient.MMS_PATH)))).isEmpty();
         // the next token is a new one, requested once
-        assertThat(tokens.token(client)).isNotSameAs(token);
+        assertThat(tokens.token()).isNotSameAs(token);
         assertThat(tokens.renewals()).isEqualTo(2);
-        assertThat(client.query("queryBatchDR", "id", tokens.token(client), new BatchQuery("1", null))).isNotNull();
+        assertThat(client.query("queryBatchDR", "id", tokens.token(), new BatchQuery("1", null), TIMEOUT)).isNotNull();
         assertThat(tokens.renewals()).isEqualTo(2);
     }
 
     @Test
     void aValidTokenIsSent() {
-        assertThat(client.push("id", tokens.token(client), new MmsMessage().to("0911111111"))).isNotNull();
+        assertThat(client.push("id", tokens.token(), new MmsMessage().to("0911111111"), TIMEOUT)).isNotNull();
         assertThat(gateway.findAll(postRequestedFor(urlEqualTo(MitakeMmsClient.MMS_PATH)))).hasSize(1);
-        assertThat(tokens.token(client).toString()).doesNotContain("t-1");
+        assertThat(tokens.token().toString()).doesNotContain("t-1");
     }
 }

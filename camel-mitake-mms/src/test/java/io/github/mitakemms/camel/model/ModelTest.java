@@ -71,10 +71,15 @@ class ModelTest {
             assertThat(MmsStatus.fromCode(code).isSuccess()).as(code).isFalse();
             assertThat(MmsStatus.fromCode(code).isRejected()).as(code).isFalse();
         }
-        for (String code : new String[] { "2008", "2009", "2010", "2011", "2018" }) {
+        for (String code : new String[] { "2008", "2009", "2010", "2011" }) {
             assertThat(MmsStatus.fromCode(code).isRejected()).as(code).isTrue();
+            assertThat(MmsStatus.fromCode(code).isDuplicate()).as(code).isFalse();
             assertThat(MmsStatus.fromCode(code).isFinal()).as(code).isTrue();
         }
+        // a cID used before: maybe sent earlier, so neither refused nor sent now
+        assertThat(MmsStatus.fromCode("2018").isDuplicate()).isTrue();
+        assertThat(MmsStatus.fromCode("2018").isRejected()).isFalse();
+        assertThat(MmsStatus.fromCode("2018").getText()).isEqualTo("cID重複");
         assertThat(MmsStatus.fromCode("7777")).isEqualTo(MmsStatus.UNKNOWN);
         assertThat(MmsStatus.fromCode(null).isFinal()).isFalse();
         assertThat(MmsStatus.EXPIRED.getText()).isEqualTo("逾時無法送達");

@@ -91,7 +91,7 @@ class PushBehaviourTest extends GatewayTestSupport {
         PushResult result = out.getMessage().getBody(PushResult.class);
         assertThat(result.isSplit()).isTrue();
         assertThat(result.getBatchIds()).hasSize(3).doesNotHaveDuplicates();
-        assertThat(result.getCostPoints()).isEqualTo(1500);
+        assertThat(result.getCostPoints()).isEqualByComparingTo("1500");
         assertThat(out.getMessage().getHeader(MitakeMmsConstants.BATCH_IDS, List.class)).hasSize(3);
     }
 

@@ -1,5 +1,6 @@
 package io.github.mitakemms.camel.producer;
 
+import java.math.BigDecimal;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -73,8 +74,8 @@ class PushTest extends GatewayTestSupport {
         assertThat(result.getMessages()).extracting("msgId").containsExactly("304934980000714750", "0000000002");
         assertThat(result.getMessages().get(0).getStatusCode()).isEqualTo(MmsStatus.ACCEPTED);
         assertThat(out.getMessage().getHeader(MitakeMmsConstants.BATCH_ID)).isEqualTo("304934976469110784");
-        assertThat(out.getMessage().getHeader(MitakeMmsConstants.COST_POINTS)).isEqualTo(6);
-        assertThat(out.getMessage().getHeader(MitakeMmsConstants.ACCOUNT_POINTS)).isEqualTo(9994);
+        assertThat(out.getMessage().getHeader(MitakeMmsConstants.COST_POINTS)).isEqualTo(new BigDecimal("6"));
+        assertThat(out.getMessage().getHeader(MitakeMmsConstants.ACCOUNT_POINTS)).isEqualTo(new BigDecimal("9994"));
         assertThat(out.getMessage().getHeaders()).doesNotContainKey("authorization");
     }
 

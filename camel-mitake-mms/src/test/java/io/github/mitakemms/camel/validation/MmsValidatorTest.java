@@ -9,6 +9,7 @@ import java.util.List;
 import io.github.mitakemms.camel.MitakeMmsConfiguration;
 import io.github.mitakemms.camel.exception.MitakeMmsRequestException;
 import io.github.mitakemms.camel.exception.MitakeMmsValidationException;
+import io.github.mitakemms.camel.model.ApiCode;
 import io.github.mitakemms.camel.model.Attachment;
 import io.github.mitakemms.camel.model.Destination;
 import io.github.mitakemms.camel.model.MmsMessage;
@@ -22,6 +23,7 @@ import static io.github.mitakemms.camel.TestFiles.PNG;
 import static io.github.mitakemms.camel.TestFiles.b64;
 import static io.github.mitakemms.camel.TestFiles.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -584,8 +586,16 @@ class MmsValidatorTest {
     @ValueSource(strings = { "", " ", "\t" })
     void blankPhoneFails2009(String to) {
         MmsMessage m = valid();
+        m.getDestinations().set(0, new Destination(to));
+        assertFails(m, "destinations[0].to", "2009", "required");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "", " ", "\t" })
+    void aBlankPhoneAmongOthersIsRefusedOnItsOwn(String to) {
+        MmsMessage m = valid();
         m.getDestinations().add(new Destination(to));
-        assertFails(m, "destinations[1].to", "2009", "required");
+        assertThat(MmsValidator.validate(m, MAX)).containsExactly(entry(1, ApiCode.NUMBER_MISSING));
     }
 
     @Test
@@ -636,11 +646,21 @@ class MmsValidatorTest {
     }
 
     @Test
-    void errorOnALaterDestinationNamesItsIndexButNotTheNumber() {
+    void badNumbersAmongGoodOnesAreRefusedOnTheirOwnAndTheRestPass() {
         MmsMessage m = valid();
-        m.to("0922222222").to("0933x33333");
-        MitakeMmsValidationException e = assertFails(m, "destinations[2].to", "2011");
-        assertThat(e.getMessage()).doesNotContain("0933").doesNotContain("0922222222");
+        m.to("0922222222").to("0933x33333").to("0" + "9".repeat(MmsValidator.PHONE_MAX)).to("0944444444");
+        assertThat(MmsValidator.validate(m, MAX)).containsExactly(entry(2, ApiCode.NUMBER_INVALID),
+                entry(3, ApiCode.NUMBER_TOO_LONG));
+    }
+
+    @Test
+    void whenNoDestinationIsValidThePushFailsNamingTheFirstButNotTheNumber() {
+        MmsMessage m = valid();
+        m.getDestinations().set(0, new Destination("0933x33333"));
+        m.to("+");
+        m.getDestinations().add(new Destination("x"));
+        MitakeMmsValidationException e = assertFails(m, "destinations[0].to", "2011", "no destination of the push is valid");
+        assertThat(e.getMessage()).doesNotContain("0933");
     }
 
     // ---------------------------------------------------------------- cID 2008, 2018

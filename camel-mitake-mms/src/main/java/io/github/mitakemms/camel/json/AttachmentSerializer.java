@@ -1,10 +1,11 @@
-package io.github.mitakemms.camel.client;
+package io.github.mitakemms.camel.json;
 
 import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.SerializerProvider;
@@ -39,7 +40,8 @@ final class AttachmentSerializer extends StdSerializer<Attachment> {
             writeContent(content, value.isBase64Known(), gen);
         }
         if (value.getAttachType() != null) {
-            gen.writeStringField("attachType", value.getAttachType());
+            // the API lists the types in lower case; validation takes any case
+            gen.writeStringField("attachType", value.getAttachType().toLowerCase(Locale.ROOT));
         }
         if (value.getAttachName() != null) {
             gen.writeStringField("attachName", value.getAttachName());

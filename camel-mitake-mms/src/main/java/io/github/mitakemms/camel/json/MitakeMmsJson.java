@@ -1,4 +1,4 @@
-package io.github.mitakemms.camel.client;
+package io.github.mitakemms.camel.json;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package io.github.mitakemms.camel.binding;
+package io.github.mitakemms.camel.model;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

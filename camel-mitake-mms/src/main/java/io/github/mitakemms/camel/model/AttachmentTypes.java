@@ -1,4 +1,4 @@
-package io.github.mitakemms.camel.binding;
+package io.github.mitakemms.camel.model;
 
 import java.util.Locale;
 import java.util.Set;
