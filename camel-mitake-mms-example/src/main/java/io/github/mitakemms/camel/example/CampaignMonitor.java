@@ -36,6 +36,8 @@ public class CampaignMonitor {
     private final Map<String, Progress> open = new ConcurrentHashMap<>();
     private final List<Summary> finished = new CopyOnWriteArrayList<>();
     private final AtomicInteger failedCampaigns = new AtomicInteger();
+    /** Batches this instance pushed and recorded. */
+    private final AtomicInteger pushCalls = new AtomicInteger();
     /** Campaign folders of the inbox taken (opened, or failed before they could be). */
     private final AtomicInteger foldersTaken = new AtomicInteger();
     private final AtomicBoolean ended = new AtomicBoolean();
@@ -107,6 +109,7 @@ public class CampaignMonitor {
     }
 
     public void pushed(String campaignId, PushResult result, int accepted, int refused) {
+        pushCalls.incrementAndGet();
         Progress p = open.get(campaignId);
         int pushed = p == null ? 0 : p.pushed.addAndGet(accepted + refused);
         LOG.info("campaign {}: pushed {}/{} - batch {}: {} accepted, {} refused, {} points", campaignId,
@@ -226,6 +229,11 @@ public class CampaignMonitor {
                 return new int[] { rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5) };
             }
         }
+    }
+
+    /** Batches this instance pushed and recorded (with several instances on one queue, its share). */
+    public int getPushCalls() {
+        return pushCalls.get();
     }
 
     public boolean isKeepRunning() {

@@ -25,11 +25,12 @@ public final class ExampleApplication {
     /**
      * What a run ended with.
      *
-     * @param gateway what the embedded simulator did (null when the gateway was not the embedded simulator)
+     * @param gateway         what the embedded simulator did (null when the gateway was not the embedded simulator)
+     * @param pushCalls       batches this run pushed and recorded
      * @param callbackReports reports of callbacks this run routed to the database
      */
     public record Result(int exitCode, List<Summary> summaries, Path workDir, String databaseUrl,
-                         GatewayLedger.Counts gateway, int callbackReports) {
+                         GatewayLedger.Counts gateway, int pushCalls, int callbackReports) {
     }
 
     private ExampleApplication() {
@@ -72,15 +73,16 @@ public final class ExampleApplication {
                     Summary.n(gateway.refused()), Summary.n(gateway.repeatedCids()), gateway.duplicateSends());
         }
         int pushFailures = summaries.stream().mapToInt(Summary::pushFailures).sum();
+        int unfinished = monitor == null ? 0 : monitor.getOpenCampaigns();
         boolean ok = monitor != null && !monitor.isTimedOut() && monitor.getFailedCampaigns() == 0 && pushFailures == 0
-                     && summaries.stream().allMatch(Summary::isComplete);
+                     && unfinished == 0 && summaries.stream().allMatch(Summary::isComplete);
         if (!ok) {
-            LOG.error("the run did not go as it should: timed out {}, failed campaigns {}, recipients of failed pushes {}",
-                    monitor != null && monitor.isTimedOut(), monitor == null ? "?" : monitor.getFailedCampaigns(),
-                    pushFailures);
+            LOG.error("the run did not go as it should: timed out {}, failed campaigns {}, recipients of failed pushes {}, "
+                      + "campaigns stopped unfinished {}", monitor != null && monitor.isTimedOut(),
+                    monitor == null ? "?" : monitor.getFailedCampaigns(), pushFailures, unfinished);
         }
         return new Result(ok ? 0 : 1, summaries, lifecycle.workDir(), lifecycle.databaseUrl(), gateway,
-                lifecycle.reports() == null ? 0 : lifecycle.reports().getCallbackReports());
+                monitor == null ? 0 : monitor.getPushCalls(), lifecycle.reports() == null ? 0 : lifecycle.reports().getCallbackReports());
     }
 
     /** A free port on the loopback interface. */

@@ -40,7 +40,8 @@ public class ExampleConfiguration implements CamelConfiguration {
 
     @PropertyInject("example.work-dir")
     private String workDir;
-    @PropertyInject(value = "example.db.url", defaultValue = "")
+    /** Set by ExampleLifecycle when left blank. */
+    @PropertyInject("example.db.url")
     private String dbUrl;
     @PropertyInject("example.source")
     private String source;
@@ -58,11 +59,11 @@ public class ExampleConfiguration implements CamelConfiguration {
     private JdbcConnectionPool dataSource;
     private CampaignMonitor monitor;
 
-    /** The H2 database (a file under the working folder unless example.db.url says otherwise), its tables created. */
+    /** The database of example.db.url (an H2 file under the working folder by default), its tables created. */
     @BindToRegistry(value = "dataSource", destroyMethod = "dispose")
     public synchronized JdbcConnectionPool dataSource() throws SQLException {
         if (dataSource == null) {
-            dataSource = JdbcConnectionPool.create(databaseUrl(), "sa", "");
+            dataSource = JdbcConnectionPool.create(dbUrl, "sa", "");
             try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
                 st.execute("runscript from 'classpath:/db/schema.sql' charset 'UTF-8'");
             }
@@ -155,10 +156,6 @@ public class ExampleConfiguration implements CamelConfiguration {
 
     private Path work() {
         return Path.of(workDir).toAbsolutePath().normalize();
-    }
-
-    private String databaseUrl() {
-        return dbUrl == null || dbUrl.isBlank() ? "jdbc:h2:file:" + work().resolve("db").resolve("mitake") : dbUrl;
     }
 
     private static String property(CamelContext context, String key) {

@@ -43,8 +43,13 @@ public class ExampleLifecycle extends MainListenerSupport {
         workDir = Path.of(property(pc, "example.work-dir")).toAbsolutePath().normalize();
         Path inbox = workDir.resolve("inbox");
         pc.addOverrideProperty("example.inbox", inbox.toString());
-        String dbUrl = property(pc, "example.db.url");
-        databaseUrl = dbUrl.isBlank() ? "jdbc:h2:file:" + workDir.resolve("db").resolve("mitake") : dbUrl;
+        databaseUrl = property(pc, "example.db.url");
+        if (databaseUrl.isBlank()) {
+            // retry: H2 opens its file again when a thread is interrupted in the middle of reading or writing it (Camel
+            // interrupts what is still running when it stops), where a plain file would be closed under the database
+            databaseUrl = "jdbc:h2:retry:" + workDir.resolve("db").resolve("mitake");
+            pc.addOverrideProperty("example.db.url", databaseUrl);
+        }
 
         String baseUrl = System.getenv("MITAKE_BASE_URL");
         String clientId = System.getenv("MITAKE_CLIENT_ID");

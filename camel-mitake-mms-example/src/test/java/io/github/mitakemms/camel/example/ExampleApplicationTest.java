@@ -52,6 +52,19 @@ class ExampleApplicationTest {
     }
 
     @Test
+    void sampleCampaignThroughTheJmsQueue() throws Exception {
+        Map<String, String> settings = new java.util.HashMap<>(settings("java"));
+        settings.put("example.source", "jms");
+        ExampleApplication.Result result = ExampleApplication.run(settings);
+        assertSampleCampaign(result);
+        assertDatabase(result.databaseUrl());
+        // every message sent once: as many as accepted, no cID sent twice, no number sent twice
+        assertThat(result.gateway().sent()).isEqualTo(1231);
+        assertThat(result.gateway().refused()).isEqualTo(3);
+        assertThat(result.gateway().duplicateSends()).isZero();
+    }
+
+    @Test
     void ownCampaignsDroppedIntoTheInbox() throws Exception {
         Path inbox = work.resolve("inbox");
         Path one = Files.createDirectories(inbox.resolve("one-recipient"));
@@ -111,9 +124,18 @@ class ExampleApplicationTest {
         assertThat(result.exitCode()).isZero();
         assertThat(result.summaries()).hasSize(1);
         Summary s = result.summaries().get(0);
+        assertSampleSummary(s);
+        assertThat(s.batches()).isEqualTo(3);
+        // the campaign folder left the inbox
+        assertThat(result.workDir().resolve("inbox")).isEmptyDirectory();
+        assertThat(Files.isRegularFile(result.workDir().resolve("done").resolve(s.campaignId()).resolve("recipients.csv")))
+                .isTrue();
+    }
+
+    /** The sample campaign's figures, whichever way it went. */
+    static void assertSampleSummary(Summary s) {
         assertThat(s.campaignId()).startsWith("sample-spring-sale-");
         assertThat(s.subject()).isEqualTo("春季特賣 全館85折");
-        assertThat(s.batches()).isEqualTo(3);
         assertThat(s.recipients()).isEqualTo(1234);
         assertThat(s.refused()).containsExactly(Map.entry("2011", 3));
         assertThat(s.accepted()).isEqualTo(1231);
@@ -129,18 +151,20 @@ class ExampleApplicationTest {
         assertThat(byQuery).isGreaterThanOrEqualTo(20);
         assertThat(s.toTable()).anyMatch(l -> l.startsWith("Every recipient accounted for: 1,234 = 3 refused + 1,214 "
                                                            + "delivered + 17 failed."));
-        // the campaign folder left the inbox
-        assertThat(result.workDir().resolve("inbox")).isEmptyDirectory();
-        assertThat(Files.isRegularFile(result.workDir().resolve("done").resolve(s.campaignId()).resolve("recipients.csv")))
-                .isTrue();
     }
 
-    private void assertDatabase(String url) throws SQLException {
+    /** The rows of the sample campaign, pushed in batches of at most 500 (3 push calls). */
+    static void assertDatabase(String url) throws SQLException {
+        assertDatabase(url, 3, 500);
+    }
+
+    /** The rows of the sample campaign, pushed in batches of at most batchSize: the summary agrees with the tables. */
+    static void assertDatabase(String url, int batches, int batchSize) throws SQLException {
         try (Connection c = DriverManager.getConnection(url, "sa", ""); Statement st = c.createStatement()) {
             assertThat(one(st, "select count(*) from campaign where finished_at is not null")).isEqualTo(1);
-            assertThat(one(st, "select count(*) from push_batch")).isEqualTo(3);
+            assertThat(one(st, "select count(*) from push_batch")).isEqualTo(batches);
             assertThat(one(st, "select sum(destinations) from push_batch")).isEqualTo(1234);
-            assertThat(one(st, "select max(destinations) from push_batch")).isEqualTo(500);
+            assertThat(one(st, "select max(destinations) from push_batch")).isEqualTo(batchSize);
             assertThat(one(st, "select sum(cost_points) from push_batch")).isEqualTo(3693);
 
             assertThat(one(st, "select count(*) from sent_message")).isEqualTo(1234);
@@ -168,7 +192,7 @@ class ExampleApplicationTest {
         }
     }
 
-    private static int one(Statement st, String sql) throws SQLException {
+    static int one(Statement st, String sql) throws SQLException {
         try (ResultSet rs = st.executeQuery(sql)) {
             rs.next();
             return rs.getInt(1);

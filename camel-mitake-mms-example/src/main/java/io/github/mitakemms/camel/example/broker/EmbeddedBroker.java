@@ -30,7 +30,8 @@ public final class EmbeddedBroker extends ServiceSupport {
 
     /**
      * @param folder              where the journal is kept
-     * @param vmUrl               the in-VM address the application's own connections use, such as {@code vm://0}
+     * @param vmUrl               the in-VM address the application's own connections use, such as {@code vm://0} (client
+     *                            options after a {@code ?} are left to the clients)
      * @param listen              an address for other processes, such as {@code tcp://0.0.0.0:61616}; blank for none
      * @param deadLetterQueue     the dead-letter queue
      * @param maxDeliveryAttempts deliveries before the broker itself moves a message to the dead-letter queue
@@ -51,7 +52,8 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setJMXManagementEnabled(false)
                 // a nearly full disk must not block the example's producer
                 .setMaxDiskUsage(-1)
-                .addAcceptorConfiguration("in-vm", vmUrl);
+                .setCriticalAnalyzer(false)
+                .addAcceptorConfiguration("in-vm", vmUrl.replaceFirst("\\?.*", ""));
         if (listen != null && !listen.isBlank()) {
             configuration.addAcceptorConfiguration("remote", listen);
         }
@@ -59,7 +61,8 @@ public final class EmbeddedBroker extends ServiceSupport {
                 .setDeadLetterAddress(SimpleString.of(deadLetterQueue))
                 .setAutoCreateDeadLetterResources(true)
                 .setMaxDeliveryAttempts(maxDeliveryAttempts)
-                .setRedeliveryDelay(redeliveryDelay));
+                .setRedeliveryDelay(redeliveryDelay)
+                .setExpiryAddress(SimpleString.of(deadLetterQueue)));
         broker.setConfiguration(configuration);
     }
 

@@ -1,5 +1,6 @@
 package io.github.mitakemms.camel.example.routes;
 
+import io.github.mitakemms.camel.MitakeMmsConstants;
 import io.github.mitakemms.camel.example.CampaignService;
 import io.github.mitakemms.camel.exception.MitakeMmsException;
 import io.github.mitakemms.camel.exception.MitakeMmsRetryableException;
@@ -27,12 +28,18 @@ public class QueueRoutes extends RouteBuilder {
         from(CampaignRoutes.BATCH)
                 .routeId("queue-batch")
                 .bean("campaigns", "queueBatch")
+                .marshal().json()
+                // JMS properties are Strings and numbers: keep only the batch's own
+                .removeHeaders("*", BATCH_KEY, CampaignService.CAMPAIGN_ID, CampaignService.BATCH_SIZE)
                 .setHeader(DUPLICATE_ID, header(BATCH_KEY))
                 .to("jms:queue:{{example.jms.queue}}")
                 .bean("monitor", "queued(${exchangeProperty." + CampaignService.CAMPAIGN_ID + "}, ${header."
                                  + CampaignService.BATCH_SIZE + "})");
 
-        from("jms:queue:{{example.jms.queue}}?transacted=true&concurrentConsumers={{example.jms.consumers}}")
+        // transacted: the message is acknowledged when the route completes, rolled back when it fails; one connection
+        // and consumer kept per listener thread (with a transaction manager Spring would otherwise open one per message)
+        from("jms:queue:{{example.jms.queue}}?transacted=true&concurrentConsumers={{example.jms.consumers}}"
+             + "&cacheLevelName=CACHE_CONSUMER")
                 .routeId("push-from-queue")
                 // I/O error, timeout, HTTP 5xx, 1007 or 9999: the transaction rolls back and the broker delivers the
                 // message again (after its redelivery delay), with the same cIDs
@@ -48,6 +55,8 @@ public class QueueRoutes extends RouteBuilder {
                     .bean("campaigns", "failedRows")
                     .to("sql:classpath:sql/record-failed-push.sql?batch=true")
                     .bean("campaigns", "deadLetter")
+                    .removeHeaders("*", BATCH_KEY, CampaignService.CAMPAIGN_ID, CampaignService.BATCH_SIZE,
+                            MitakeMmsConstants.CIDS)
                     .to("jms:queue:{{example.jms.dead-letter-queue}}")
                 .end()
                 .setProperty(CampaignService.QUEUED_BODY, body())
