@@ -21,14 +21,9 @@ import org.apache.camel.CamelConfiguration;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Configuration;
 import org.apache.camel.PropertyInject;
-import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.PluginHelper;
 import org.h2.jdbcx.JdbcConnectionPool;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The example's beans and routes, configured from application.properties (and -D options) by Camel Main: the database,
@@ -71,20 +66,10 @@ public class ExampleConfiguration implements CamelConfiguration {
         return dataSource;
     }
 
-    /**
-     * Delivery reports stored already, by batchID, msgID and status: camel-sql's table CAMEL_MESSAGEPROCESSED, which
-     * every instance shares. Each key is claimed in one statement of its own, not in a transaction around the check and
-     * the insert (which costs H2 several commits a report): the table's primary key still lets only one instance claim
-     * a report, the other's insert failing.
-     */
+    /** Delivery reports stored already, by batchID, msgID and status: a table every instance shares. */
     @BindToRegistry("reportIds")
     public IdempotentRepository reportIds() throws SQLException {
-        TransactionTemplate statementByStatement = new TransactionTemplate(new DataSourceTransactionManager(dataSource()));
-        statementByStatement.setPropagationBehavior(TransactionDefinition.PROPAGATION_SUPPORTS);
-        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(new JdbcTemplate(dataSource()),
-                statementByStatement);
-        repository.setProcessorName("delivery-reports");
-        return repository;
+        return new SharedReportIds(dataSource(), "delivery-reports");
     }
 
     @BindToRegistry("monitor")

@@ -2,6 +2,7 @@ package io.github.mitakemms.camel.example.routes;
 
 import io.github.mitakemms.camel.example.ReportService;
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * Delivery reports, from the gateway's callback or from a reconciliation query, stored in delivery_report (each status
@@ -23,9 +24,12 @@ public class DeliveryReportRoutes extends RouteBuilder {
                 .setHeader(ReportService.SOURCE, constant(ReportService.CALLBACK))
                 .to(STORE + "?waitForTaskToComplete=Always");
 
-        // one writer: a report coming by callback and by reconciliation at the same moment is stored once
+        // one writer per instance: a report coming by callback and by reconciliation at the same moment is stored once
         from(STORE + "?concurrentConsumers=1")
                 .routeId("store-reports")
+                // another instance stored one of these reports between our check and our insert: once more, and what
+                // is stored already is left out
+                .onException(DuplicateKeyException.class).maximumRedeliveries(3).redeliveryDelay(100).end()
                 .bean("reports", "rows")
                 .filter(simple("${body.size()} > 0"))
                     .to("sql:classpath:sql/insert-reports.sql?batch=true")
