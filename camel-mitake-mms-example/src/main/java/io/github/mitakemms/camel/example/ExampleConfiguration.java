@@ -100,6 +100,12 @@ public class ExampleConfiguration implements CamelConfiguration {
         return new ActiveMQConnectionFactory(brokerUrl);
     }
 
+    /** The jms component's header filter (application.properties names it): lets CamelMitakeMmsCids cross the broker. */
+    @BindToRegistry("jmsHeaders")
+    public JmsCidsHeaderFilter jmsHeaders() {
+        return new JmsCidsHeaderFilter();
+    }
+
     /** The routes of the chosen pipeline and language, and the embedded broker when the JMS pipeline needs one. */
     @Override
     public void configure(CamelContext context) throws Exception {

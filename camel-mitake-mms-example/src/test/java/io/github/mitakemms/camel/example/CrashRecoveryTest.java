@@ -95,7 +95,8 @@ class CrashRecoveryTest {
         assertThat(result.summaries()).hasSize(1);
         ExampleApplicationTest.assertSampleSummary(result.summaries().get(0));
         assertThat(result.summaries().get(0).batches()).isEqualTo(13);
-        ExampleApplicationTest.assertDatabase(result.databaseUrl(), 13, 100);
+        // (callbacks posted while no run was up are lost: their final reports come by queryBatchDR)
+        ExampleApplicationTest.assertDatabase(result.databaseUrl(), 13, 100, false);
         // the fourth batch again and the nine others: 10 pushes, of which the fourth answered from memory
         assertThat(result.pushCalls()).isEqualTo(13 - CRASH_AT + 1);
 

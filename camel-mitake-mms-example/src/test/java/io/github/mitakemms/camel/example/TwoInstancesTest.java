@@ -73,7 +73,7 @@ class TwoInstancesTest {
         assertThat(a.exitCode()).isZero();
         assertThat(a.summaries()).hasSize(1);
         ExampleApplicationTest.assertSampleSummary(a.summaries().get(0));
-        ExampleApplicationTest.assertDatabase(database, 13, 100);
+        ExampleApplicationTest.assertDatabase(database, 13, 100, true);
 
         // both instances pushed, and together every batch once
         assertThat(a.pushCalls()).isPositive();
