@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.mitakemms.camel.example.simulator.GatewayLedger;
+import org.apache.activemq.artemis.api.core.client.ActiveMQClient;
 import org.apache.camel.main.Main;
 import org.apache.camel.main.MainListener;
 import org.slf4j.Logger;
@@ -38,6 +39,8 @@ public final class ExampleApplication {
 
     public static void main(String[] args) throws Exception {
         Result result = run(Map.of());
+        // the Artemis client's global threads outlive its connections: end them with the process's work
+        ActiveMQClient.clearThreadPools();
         if (result.exitCode() != 0) {
             System.exit(result.exitCode());
         }
