@@ -34,7 +34,7 @@ public class ReportService {
         }
         List<Map<String, Object>> rows = new ArrayList<>(reports.size());
         for (DeliveryReport r : reports) {
-            MmsStatus status = r.getStatusCode();
+            MmsStatus status = r.getMmsStatus();
             if (QUERY.equals(source) && !status.isFinal()) {
                 continue;
             }
