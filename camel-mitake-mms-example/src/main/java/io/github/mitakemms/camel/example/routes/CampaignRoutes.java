@@ -10,6 +10,8 @@ import org.apache.camel.dataformat.bindy.csv.BindyCsvDataFormat;
  * Campaign folders dropped into the inbox: recipients.csv is read and split into batches of at most
  * {@code example.batch-size} recipients (500, the most one API call takes), and each batch goes to
  * {@value #BATCH}: {@link PushRoutes} pushes it, or {@link QueueRoutes} puts it on a queue whose consumer pushes it.
+ * Either way the gateway's answer is recorded by {@value #RECORD_PUSH}, with statements keyed by cID and batchID, so
+ * that recording the same answer twice (a push repeated after a crash) changes nothing.
  */
 public class CampaignRoutes extends RouteBuilder {
 
@@ -29,7 +31,7 @@ public class CampaignRoutes extends RouteBuilder {
                 // a failure the batch's route does not handle ends the campaign: handled once, on the file's exchange
                 .onException(Exception.class).onWhen(exchangeProperty(Exchange.SPLIT_INDEX).isNull()).handled(true)
                     .bean("monitor", "campaignFailed(${exchangeProperty." + CampaignService.CAMPAIGN_ID + "}, "
-                                     + "${header.CamelFileParent}, ${exception})")
+                                     + "${header." + Exchange.FILE_PARENT + "}, ${exception})")
                     .bean("campaigns", "archive")
                 .end()
                 .bean("campaigns", "open")
