@@ -65,6 +65,16 @@ class CrashRecoveryTest {
         settings.put("camel.server.port", String.valueOf(port));
         settings.put("example.simulator.base-url", gateway.baseUrl());
         settings.put("example.timeout-seconds", "120");
+        // the database outlives the runs, as a database server would: held open by the test, so that the two runs and
+        // the test share one H2 instance rather than close and reopen its file within a second
+        String database = "jdbc:h2:retry:" + work.resolve("db").resolve("mitake");
+        settings.put("example.db.url", database);
+        try (Connection keeper = DriverManager.getConnection(database, "sa", "")) {
+            crashAndRestart(settings);
+        }
+    }
+
+    private void crashAndRestart(Map<String, String> settings) throws Exception {
 
         // first run: the fourth batch is pushed, then the process "dies" before its answer is recorded and committed
         CrashAfterPush crash = new CrashAfterPush();
