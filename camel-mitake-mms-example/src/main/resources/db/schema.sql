@@ -9,6 +9,8 @@ create table if not exists campaign (
     started_at   timestamp    default current_timestamp,
     finished_at  timestamp
 );
+-- file (the campaign route pushes) or jms (the campaign route queues, the queue's consumer pushes)
+alter table campaign add column if not exists source varchar(8) default 'file';
 
 -- one row per push API call (a batch of at most 500 recipients)
 create table if not exists push_batch (
@@ -16,8 +18,8 @@ create table if not exists push_batch (
     campaign_id     varchar(64) not null,
     destinations    int         not null,
     accepted        int         not null,
-    cost_points     int         not null,
-    account_points  int,
+    cost_points     decimal(14, 2) not null,
+    account_points  decimal(14, 2),
     pushed_at       timestamp   default current_timestamp
 );
 
@@ -32,7 +34,7 @@ create table if not exists sent_message (
     accepted          boolean,
     push_status       varchar(8),
     push_status_desc  varchar(64),
-    point             int,
+    point             decimal(12, 2),
     final_status      varchar(8),
     final_status_time varchar(14),
     created_at        timestamp    default current_timestamp,
@@ -49,7 +51,7 @@ create table if not exists delivery_report (
     msg_id       varchar(64) not null,
     status       varchar(8)  not null,
     status_time  varchar(14),
-    point        int,
+    point        decimal(12, 2),
     is_final     boolean     not null,
     source       varchar(16) not null,
     received_at  timestamp   default current_timestamp,

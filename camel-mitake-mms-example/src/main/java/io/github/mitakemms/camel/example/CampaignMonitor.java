@@ -29,18 +29,24 @@ public class CampaignMonitor {
 
     private final DataSource dataSource;
     private final boolean keepRunning;
-    private final int expectedCampaigns;
+    private final int expectedFolders;
+    private final int batchSize;
     private final long deadline;
-    private final Runnable onRunEnd;
+    private volatile Runnable onRunEnd = () -> { };
     private final Map<String, Progress> open = new ConcurrentHashMap<>();
     private final List<Summary> finished = new CopyOnWriteArrayList<>();
     private final AtomicInteger failedCampaigns = new AtomicInteger();
+    /** Batches this instance pushed and recorded. */
+    private final AtomicInteger pushCalls = new AtomicInteger();
+    /** Campaign folders of the inbox taken (opened, or failed before they could be). */
+    private final AtomicInteger foldersTaken = new AtomicInteger();
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile boolean timedOut;
 
     private static final class Progress {
         final int recipients;
         final AtomicInteger pushed = new AtomicInteger();
+        final AtomicInteger queued = new AtomicInteger();
         volatile String lastLine = "";
 
         Progress(int recipients) {
@@ -49,32 +55,66 @@ public class CampaignMonitor {
     }
 
     /**
-     * @param expectedCampaigns campaigns in the inbox at start: the run ends when they are all complete (ignored when
-     *                          keepRunning)
-     * @param timeoutMillis     the longest the run waits for them
-     * @param onRunEnd          called once when the run should end
+     * @param expectedFolders campaign folders in the inbox at start: the run ends when they are all taken and every
+     *                        campaign is complete (ignored when keepRunning)
+     * @param batchSize       the most recipients a push takes
+     * @param timeoutMillis   the longest the run waits for them
      */
-    public CampaignMonitor(DataSource dataSource, boolean keepRunning, int expectedCampaigns, long timeoutMillis,
-                           Runnable onRunEnd) {
+    public CampaignMonitor(DataSource dataSource, boolean keepRunning, int expectedFolders, int batchSize,
+                           long timeoutMillis) {
         this.dataSource = dataSource;
         this.keepRunning = keepRunning;
-        this.expectedCampaigns = expectedCampaigns;
+        this.expectedFolders = expectedFolders;
+        this.batchSize = batchSize;
         this.deadline = System.currentTimeMillis() + timeoutMillis;
+    }
+
+    /** What to call, once, when the run should end. */
+    public void setOnRunEnd(Runnable onRunEnd) {
         this.onRunEnd = onRunEnd;
     }
 
     public void opened(String campaignId, int recipients) {
+        foldersTaken.incrementAndGet();
         open.put(campaignId, new Progress(recipients));
-        LOG.info("campaign {}: {} recipients, pushing them in batches of at most 500", campaignId,
-                String.format("%,d", recipients));
+        LOG.info("campaign {}: {} recipients, pushing them in batches of at most {}", campaignId,
+                String.format("%,d", recipients), batchSize);
+    }
+
+    /**
+     * Follows the campaigns of the given source that an earlier run left unfinished, started less than 12 hours ago
+     * (the gateway remembers cIDs for 12 hours: a batch still on the queue is sent at most once within them).
+     */
+    public void resume(String source) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement ps = c.prepareStatement(
+                     "select campaign_id, recipients from campaign where finished_at is null and source = ? "
+                     + "and started_at > dateadd('HOUR', -12, current_timestamp)")) {
+            ps.setString(1, source);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    open.putIfAbsent(rs.getString(1), new Progress(rs.getInt(2)));
+                    LOG.info("campaign {}: left unfinished by an earlier run, following it again", rs.getString(1));
+                }
+            }
+        }
+    }
+
+    /** A batch was put on the queue. */
+    public void queued(String campaignId, int recipients) {
+        Progress p = open.get(campaignId);
+        int queued = p == null ? 0 : p.queued.addAndGet(recipients);
+        LOG.info("campaign {}: queued {}/{}", campaignId, String.format("%,d", queued),
+                p == null ? "?" : String.format("%,d", p.recipients));
     }
 
     public void pushed(String campaignId, PushResult result, int accepted, int refused) {
+        pushCalls.incrementAndGet();
         Progress p = open.get(campaignId);
         int pushed = p == null ? 0 : p.pushed.addAndGet(accepted + refused);
         LOG.info("campaign {}: pushed {}/{} - batch {}: {} accepted, {} refused, {} points", campaignId,
                 String.format("%,d", pushed), p == null ? "?" : String.format("%,d", p.recipients), result.getBatchId(),
-                accepted, refused, result.getCostPoints().toPlainString());
+                accepted, refused, Summary.n(result.getCostPoints()));
     }
 
     public void pushFailed(String campaignId, int recipients, String code, String description) {
@@ -90,6 +130,9 @@ public class CampaignMonitor {
      */
     public void campaignFailed(String campaignId, String folder, Exception cause) throws SQLException {
         failedCampaigns.incrementAndGet();
+        if (campaignId == null || !open.containsKey(campaignId)) {
+            foldersTaken.incrementAndGet();
+        }
         LOG.error("campaign {} failed: {}", campaignId != null ? campaignId : folder,
                 cause == null ? "?" : cause.getMessage());
         if (campaignId != null && open.remove(campaignId) != null) {
@@ -123,7 +166,7 @@ public class CampaignMonitor {
         if (keepRunning || ended.get()) {
             return;
         }
-        if (finished.size() + failedCampaigns.get() >= expectedCampaigns) {
+        if (open.isEmpty() && foldersTaken.get() >= expectedFolders) {
             end();
         } else if (System.currentTimeMillis() > deadline) {
             timedOut = true;
@@ -186,6 +229,24 @@ public class CampaignMonitor {
                 return new int[] { rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5) };
             }
         }
+    }
+
+    /** Batches this instance pushed and recorded (with several instances on one queue, its share). */
+    public int getPushCalls() {
+        return pushCalls.get();
+    }
+
+    public boolean isKeepRunning() {
+        return keepRunning;
+    }
+
+    public int getExpectedFolders() {
+        return expectedFolders;
+    }
+
+    /** Campaigns followed and not complete yet. */
+    public int getOpenCampaigns() {
+        return open.size();
     }
 
     public List<Summary> getFinished() {

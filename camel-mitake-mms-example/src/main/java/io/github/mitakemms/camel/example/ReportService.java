@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.mitakemms.camel.model.DeliveryReport;
 import io.github.mitakemms.camel.model.MmsStatus;
@@ -15,8 +16,10 @@ import org.apache.camel.Exchange;
  */
 public class ReportService {
 
-    /** Header: where the reports came from, callback or queryBatchDR. */
+    /** Header: where the reports came from, {@value #CALLBACK} or {@value #QUERY}. */
     public static final String SOURCE = "reportSource";
+    public static final String CALLBACK = "callback";
+    public static final String QUERY = "queryBatchDR";
     /** Exchange property: the rows of the reports being stored. */
     public static final String ROWS = "reportRows";
 
@@ -25,11 +28,14 @@ public class ReportService {
      * final statuses are kept: the others tell nothing new.
      */
     public List<Map<String, Object>> rows(Exchange exchange, List<DeliveryReport> reports) {
-        String source = exchange.getMessage().getHeader(SOURCE, "callback", String.class);
+        String source = exchange.getMessage().getHeader(SOURCE, CALLBACK, String.class);
+        if (CALLBACK.equals(source)) {
+            callbackReports.addAndGet(reports.size());
+        }
         List<Map<String, Object>> rows = new ArrayList<>(reports.size());
         for (DeliveryReport r : reports) {
             MmsStatus status = r.getMmsStatus();
-            if ("queryBatchDR".equals(source) && !status.isFinal()) {
+            if (QUERY.equals(source) && !status.isFinal()) {
                 continue;
             }
             Map<String, Object> row = new LinkedHashMap<>();
@@ -44,6 +50,16 @@ public class ReportService {
         }
         exchange.setProperty(ROWS, rows);
         return rows;
+    }
+
+    private final AtomicInteger callbackReports = new AtomicInteger();
+
+    /**
+     * How many reports of callbacks this instance routed to the database. Summed over the instances of an application
+     * and compared with the reports stored, it tells whether a report was applied twice.
+     */
+    public int getCallbackReports() {
+        return callbackReports.get();
     }
 
     /** The rows of the reports being stored whose status is final. */

@@ -1,5 +1,6 @@
 package io.github.mitakemms.camel.example;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -62,8 +63,10 @@ public record Summary(String campaignId, String subject, int batches, int recipi
             Map<String, Integer> refused = counts(c, "select push_status, count(*) from sent_message where campaign_id = ? "
                                                      + "and not accepted group by push_status order by push_status",
                     campaignId);
-            int notPushed = single(c, "select count(*) from sent_message where campaign_id = ? and accepted is null",
+            // the file pipeline writes a recipient's row before the push, the JMS pipeline with the push's answer
+            int answered = single(c, "select count(*) from sent_message where campaign_id = ? and accepted is not null",
                     campaignId);
+            int notPushed = Math.max(0, recipients - answered);
             if (notPushed > 0) {
                 refused.put("not sent", notPushed);
             }
@@ -133,8 +136,13 @@ public record Summary(String campaignId, String subject, int batches, int recipi
         return code + " " + s.name().toLowerCase().replace('_', ' ') + " " + s.getText();
     }
 
-    private static String n(int n) {
-        return String.format("%,d", n);
+    /** A count or an amount of points, with thousands separators (points may have decimals). */
+    static String n(Number n) {
+        if (n == null) {
+            return "?";
+        }
+        BigDecimal d = n instanceof BigDecimal b ? b : new BigDecimal(n.toString());
+        return d.stripTrailingZeros().scale() <= 0 ? String.format("%,d", d.longValue()) : String.format("%,.2f", d);
     }
 
     /** Columns a string takes in a terminal: CJK characters take two. */

@@ -1,6 +1,8 @@
 package io.github.mitakemms.camel.example.routes;
 
+import io.github.mitakemms.camel.example.ReportService;
 import org.apache.camel.builder.RouteBuilder;
+import org.springframework.dao.DuplicateKeyException;
 
 /**
  * Delivery reports, from the gateway's callback or from a reconciliation query, stored in delivery_report (each status
@@ -8,31 +10,32 @@ import org.apache.camel.builder.RouteBuilder;
  */
 public class DeliveryReportRoutes extends RouteBuilder {
 
+    /** The one writer of reports. */
+    public static final String STORE = "seda:store-reports";
+
     @Override
     public void configure() {
         // a callback carries up to hundreds of reports: take them as one List and store them in one JDBC batch.
-        // The gateway gets its 200 once they are stored, a 500 (and sends them again) if storing failed.
+        // The gateway gets its 200 once they are stored, a 500 (and sends them again) if storing failed. The idempotent
+        // repository (a table shared by every instance of the application) drops reports stored already.
         from("mitake-mms:callback?path={{example.callback-path}}&allowedSources={{example.callback-allowed-sources}}"
-             + "&splitReports=false")
+             + "&splitReports=false&idempotentRepository=#reportIds")
                 .routeId("delivery-reports")
-                .setHeader("reportSource", constant("callback"))
-                .to("seda:store-reports?waitForTaskToComplete=Always");
+                .setHeader(ReportService.SOURCE, constant(ReportService.CALLBACK))
+                .to(STORE + "?waitForTaskToComplete=Always");
 
-        // one writer: a report coming by callback and by reconciliation at the same moment is stored once
-        from("seda:store-reports?concurrentConsumers=1")
+        // one writer per instance: a report coming by callback and by reconciliation at the same moment is stored once
+        from(STORE + "?concurrentConsumers=1")
                 .routeId("store-reports")
+                // another instance stored one of these reports between our check and our insert: once more, and what
+                // is stored already is left out
+                .onException(DuplicateKeyException.class).maximumRedeliveries(3).redeliveryDelay(100).end()
                 .bean("reports", "rows")
                 .filter(simple("${body.size()} > 0"))
-                    .to("sql:insert into delivery_report (batch_id, msg_id, status, status_time, point, is_final, source) "
-                        + "select cast(:#batchId as varchar), cast(:#msgId as varchar), cast(:#status as varchar), "
-                        + "cast(:#statusTime as varchar), cast(:#point as int), cast(:#final as boolean), "
-                        + "cast(:#source as varchar) from dual where not exists (select 1 from delivery_report "
-                        + "where batch_id = :#batchId and msg_id = :#msgId and status = :#status)?batch=true")
+                    .to("sql:classpath:sql/insert-reports.sql?batch=true")
                     .setBody(method("reports", "finalRows"))
                     .filter(simple("${body.size()} > 0"))
-                        .to("sql:update sent_message set final_status = :#status, final_status_time = :#statusTime, "
-                            + "reported_at = current_timestamp where batch_id = :#batchId and msg_id = :#msgId "
-                            + "and final_status is null?batch=true")
+                        .to("sql:classpath:sql/apply-final-reports.sql?batch=true")
                     .end()
                 .end();
     }

@@ -1,6 +1,7 @@
 package io.github.mitakemms.camel.example.routes;
 
 import io.github.mitakemms.camel.MitakeMmsConstants;
+import io.github.mitakemms.camel.example.ReportService;
 import org.apache.camel.builder.RouteBuilder;
 
 /**
@@ -13,16 +14,14 @@ public class ReconcileRoutes extends RouteBuilder {
     public void configure() {
         from("timer:reconcile?delay={{example.reconcile.period}}&period={{example.reconcile.period}}")
                 .routeId("reconcile")
-                .to("sql:select batch_id, count(*) as pending from sent_message where accepted and final_status is null "
-                    + "and pushed_at < dateadd('SECOND', -{{example.reconcile.min-age-seconds}}, current_timestamp) "
-                    + "group by batch_id")
+                .to("sql:classpath:sql/pending-batches.sql")
                 .split(body())
                     .setHeader(MitakeMmsConstants.BATCH_ID, simple("${body[BATCH_ID]}"))
-                    .log("reconcile: batch ${header.CamelMitakeMmsBatchId} has ${body[PENDING]} messages without a final "
-                         + "report, asking queryBatchDR")
+                    .log("reconcile: batch ${header." + MitakeMmsConstants.BATCH_ID + "} has ${body[PENDING]} messages "
+                         + "without a final report, asking queryBatchDR")
                     .to("mitake-mms:queryBatchDR")
-                    .setHeader("reportSource", constant("queryBatchDR"))
-                    .to("seda:store-reports?waitForTaskToComplete=Always")
+                    .setHeader(ReportService.SOURCE, constant(ReportService.QUERY))
+                    .to(DeliveryReportRoutes.STORE + "?waitForTaskToComplete=Always")
                 .end();
 
         from("timer:monitor?delay={{example.monitor.period}}&period={{example.monitor.period}}")

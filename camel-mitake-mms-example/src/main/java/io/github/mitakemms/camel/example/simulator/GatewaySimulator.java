@@ -1,6 +1,7 @@
 package io.github.mitakemms.camel.example.simulator;
 
 import java.lang.reflect.Field;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -22,9 +23,11 @@ public final class GatewaySimulator implements AutoCloseable {
     public static final String CLIENT_SECRET = "simulator-secret";
 
     private final WireMockServer server;
+    private final GatewayLedger ledger;
 
-    private GatewaySimulator(WireMockServer server) {
+    private GatewaySimulator(WireMockServer server, GatewayLedger ledger) {
         this.server = server;
+        this.ledger = ledger;
     }
 
     /**
@@ -34,10 +37,23 @@ public final class GatewaySimulator implements AutoCloseable {
      * @param callbackUrl where the simulated gateway posts delivery reports
      */
     public static GatewaySimulator start(int port, String callbackUrl) {
+        return start(port, List.of(callbackUrl), false);
+    }
+
+    /**
+     * Starts the simulator for one or more instances of the application.
+     *
+     * @param port          the port to listen on, 0 for a free one
+     * @param callbackUrls  where the simulated gateway posts delivery reports, each push's reports to the next in turn
+     * @param copyCallbacks whether every callback is posted a second time, to the next instance, as a gateway retrying a
+     *                      callback would
+     */
+    public static GatewaySimulator start(int port, List<String> callbackUrls, boolean copyCallbacks) {
+        GatewayLedger ledger = new GatewayLedger(callbackUrls, copyCallbacks, 100_000);
         WireMockConfiguration options = WireMockConfiguration.options()
                 .bindAddress("127.0.0.1")
                 .usingFilesUnderClasspath("simulator")
-                .extensions(new GatewayLedger(callbackUrl, 100_000))
+                .extensions(ledger)
                 .notifier(new Slf4jNotifier(false))
                 .containerThreads(20)
                 .asynchronousResponseEnabled(false);
@@ -48,7 +64,13 @@ public final class GatewaySimulator implements AutoCloseable {
         }
         WireMockServer server = new WireMockServer(options);
         server.start();
-        return new GatewaySimulator(server);
+        ledger.setSinkUrl(server.baseUrl() + "/simulator/no-callback");
+        return new GatewaySimulator(server, ledger);
+    }
+
+    /** What the gateway did so far: push calls, messages sent, refused, cIDs answered from memory, duplicate sends. */
+    public GatewayLedger.Counts counts() {
+        return ledger.counts();
     }
 
     /** The base URL to give the component, such as http://127.0.0.1:41234. */

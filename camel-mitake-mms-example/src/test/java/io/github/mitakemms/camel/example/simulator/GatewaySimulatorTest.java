@@ -7,6 +7,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,6 +21,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The simulator answers as the spec says: token, push, both queries, the refusals, and the webhook after a push.
@@ -100,13 +102,9 @@ class GatewaySimulatorTest {
         assertThat(push.get("costPoints").asInt()).isEqualTo(9);
         assertThat(push.get("accountPoints").asInt()).isLessThan(100_000);
 
-        String callback = null;
-        for (long until = System.currentTimeMillis() + 10_000; callback == null && System.currentTimeMillis() < until; ) {
-            callback = callbackReceiver.getAllServeEvents().stream().map(e -> e.getRequest().getBodyAsString())
-                    .filter(b -> b.contains(batchId)).findFirst().orElse(null);
-            Thread.sleep(50);
-        }
-        assertThat(callback).as("the webhook's callback").isNotNull();
+        String callback = await("the webhook's callback").atMost(Duration.ofSeconds(10))
+                .until(() -> callbackReceiver.getAllServeEvents().stream().map(e -> e.getRequest().getBodyAsString())
+                        .filter(b -> b.contains(batchId)).findFirst().orElse(null), Objects::nonNull);
         JsonNode reports = JSON.readTree(callback).get("messages");
         assertThat(reports).hasSize(3);
         assertThat(reports.get(0).get("status").asText()).isEqualTo("0");
@@ -125,6 +123,34 @@ class GatewaySimulatorTest {
         assertThat(single.get("messages")).hasSize(1);
         assertThat(single.get("messages").get(0).get("msgID").asText()).isEqualTo(msgId);
         assertThat(single.get("messages").get(0).get("status").asText()).isEqualTo("2001");
+    }
+
+    @Test
+    void aCidSeenBeforeIsAnsweredWithTheEarlierAnswerAndNotSentAgain() throws Exception {
+        String first = "{\"subject\":\"s\",\"content\":\"c\",\"destinations\":["
+                       + "{\"to\":\"0933000001\",\"cID\":\"r1\"},{\"to\":\"0933000002\",\"cID\":\"r2\"}],"
+                       + "\"attachments\":[{\"attachContent\":\"AAAA\",\"attachType\":\"png\",\"attachName\":\"a.png\"}]}";
+        GatewayLedger.Counts before = simulator.counts();
+        JsonNode push = call("/msg/mms/json", auth("push"), first);
+        JsonNode again = call("/msg/mms/json", auth("push"), first);
+        // the same request again (a redelivery): the earlier reply, whole, and nothing sent
+        assertThat(again).isEqualTo(push);
+        GatewayLedger.Counts after = simulator.counts();
+        assertThat(after.sent() - before.sent()).isEqualTo(2);
+        assertThat(after.repeatedCids() - before.repeatedCids()).isEqualTo(2);
+        assertThat(after.duplicateSends()).isEqualTo(before.duplicateSends());
+
+        // the same number under a new cID (a client that lost its cIDs): sent again, and counted as a duplicate send
+        JsonNode other = call("/msg/mms/json", auth("push"), first.replace("\"r1\"", "\"r3\""));
+        assertThat(other.get("batchID").asText()).isNotEqualTo(push.get("batchID").asText());
+        assertThat(other.get("messages").get(0).get("msgID").asText())
+                .isNotEqualTo(push.get("messages").get(0).get("msgID").asText());
+        assertThat(other.get("messages").get(1).get("msgID").asText())
+                .isEqualTo(push.get("messages").get(1).get("msgID").asText());
+        GatewayLedger.Counts last = simulator.counts();
+        assertThat(last.sent() - after.sent()).isEqualTo(1);
+        assertThat(last.duplicateSends() - after.duplicateSends()).isEqualTo(1);
+        assertThat(last.repeatedCids() - after.repeatedCids()).isEqualTo(1);
     }
 
     private static Map<String, String> auth(String actionType) {

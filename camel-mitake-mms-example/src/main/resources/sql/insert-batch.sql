@@ -1,0 +1,1 @@
+insert into sent_message (cid, campaign_id, phone, name) values (:#cid, :#campaignId, :#phone, :#name)
