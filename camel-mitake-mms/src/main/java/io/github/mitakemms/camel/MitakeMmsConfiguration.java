@@ -1,5 +1,7 @@
 package io.github.mitakemms.camel;
 
+import java.math.BigDecimal;
+
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
@@ -41,6 +43,8 @@ public class MitakeMmsConfiguration implements Cloneable {
     private String timeZone = "Asia/Taipei";
     @UriParam(label = "producer", defaultValue = "false")
     private boolean throwOnRejected;
+    @UriParam(label = "producer")
+    private BigDecimal lowBalanceThreshold;
     @UriParam(label = "producer,advanced", defaultValue = "10000", javaType = "java.time.Duration")
     private long connectTimeout = 10_000;
     @UriParam(label = "producer,advanced", defaultValue = "30000", javaType = "java.time.Duration")
@@ -194,6 +198,19 @@ public class MitakeMmsConfiguration implements Cloneable {
      */
     public void setThrowOnRejected(boolean throwOnRejected) {
         this.throwOnRejected = throwOnRejected;
+    }
+
+    public BigDecimal getLowBalanceThreshold() {
+        return lowBalanceThreshold;
+    }
+
+    /**
+     * Below this many points left on the account, as the latest push reported them (accountPoints), the producer's
+     * health check is DOWN, and a line is logged once when the balance crosses it (and once when it recovers). Unset,
+     * the balance is not watched.
+     */
+    public void setLowBalanceThreshold(BigDecimal lowBalanceThreshold) {
+        this.lowBalanceThreshold = lowBalanceThreshold;
     }
 
     public long getConnectTimeout() {
