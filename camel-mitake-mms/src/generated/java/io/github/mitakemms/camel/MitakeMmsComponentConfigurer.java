@@ -54,7 +54,7 @@ public class MitakeMmsComponentConfigurer extends PropertyConfigurerSupport impl
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lowbalancethreshold":
-        case "lowBalanceThreshold": getOrCreateConfiguration(target).setLowBalanceThreshold(property(camelContext, java.math.BigDecimal.class, value)); return true;
+        case "lowBalanceThreshold": getOrCreateConfiguration(target).setLowBalanceThreshold(property(camelContext, java.lang.String.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxconnections":
@@ -111,7 +111,7 @@ public class MitakeMmsComponentConfigurer extends PropertyConfigurerSupport impl
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lowbalancethreshold":
-        case "lowBalanceThreshold": return java.math.BigDecimal.class;
+        case "lowBalanceThreshold": return java.lang.String.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
         case "maxconnections":

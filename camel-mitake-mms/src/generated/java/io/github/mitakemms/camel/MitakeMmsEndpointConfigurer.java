@@ -48,7 +48,7 @@ public class MitakeMmsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "lowbalancethreshold":
-        case "lowBalanceThreshold": target.getConfiguration().setLowBalanceThreshold(property(camelContext, java.math.BigDecimal.class, value)); return true;
+        case "lowBalanceThreshold": target.getConfiguration().setLowBalanceThreshold(property(camelContext, java.lang.String.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxconnections":
@@ -106,7 +106,7 @@ public class MitakeMmsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "lowbalancethreshold":
-        case "lowBalanceThreshold": return java.math.BigDecimal.class;
+        case "lowBalanceThreshold": return java.lang.String.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
         case "maxconnections":

@@ -120,7 +120,7 @@ public class MitakeMmsComponent extends DefaultComponent {
      * Camel's producers health-check repository (when camel-health provides one) while any producer of it runs.
      */
     synchronized void producerStarted(MitakeMmsGateway gateway, MitakeMmsConfiguration config) {
-        gateway.statistics().lowBalanceThreshold(config.getLowBalanceThreshold());
+        gateway.statistics().lowBalanceThreshold(config.lowBalanceThresholdValue());
         CheckRegistration r = checks.get(gateway);
         if (r == null) {
             WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(),

@@ -44,7 +44,7 @@ public class MitakeMmsConfiguration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "false")
     private boolean throwOnRejected;
     @UriParam(label = "producer")
-    private BigDecimal lowBalanceThreshold;
+    private String lowBalanceThreshold;
     @UriParam(label = "producer,advanced", defaultValue = "10000", javaType = "java.time.Duration")
     private long connectTimeout = 10_000;
     @UriParam(label = "producer,advanced", defaultValue = "30000", javaType = "java.time.Duration")
@@ -200,8 +200,21 @@ public class MitakeMmsConfiguration implements Cloneable {
         this.throwOnRejected = throwOnRejected;
     }
 
-    public BigDecimal getLowBalanceThreshold() {
+    public String getLowBalanceThreshold() {
         return lowBalanceThreshold;
+    }
+
+    /** The lowBalanceThreshold as a number, or null when it is not set. */
+    public BigDecimal lowBalanceThresholdValue() {
+        if (lowBalanceThreshold == null || lowBalanceThreshold.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(lowBalanceThreshold.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "mitake-mms option lowBalanceThreshold must be a number of points, was '" + lowBalanceThreshold + "'");
+        }
     }
 
     /**
@@ -209,7 +222,7 @@ public class MitakeMmsConfiguration implements Cloneable {
      * health check is DOWN, and a line is logged once when the balance crosses it (and once when it recovers). Unset,
      * the balance is not watched.
      */
-    public void setLowBalanceThreshold(BigDecimal lowBalanceThreshold) {
+    public void setLowBalanceThreshold(String lowBalanceThreshold) {
         this.lowBalanceThreshold = lowBalanceThreshold;
     }
 

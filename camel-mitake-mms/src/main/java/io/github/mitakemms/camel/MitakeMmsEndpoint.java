@@ -83,6 +83,7 @@ public class MitakeMmsEndpoint extends DefaultEndpoint implements EndpointServic
                                                    + "' is a constant");
             }
         }
+        configuration.lowBalanceThresholdValue();
         if (configuration.getMaxConnections() < 1) {
             throw new IllegalArgumentException(
                     "mitake-mms option maxConnections must be at least 1, was " + configuration.getMaxConnections());
