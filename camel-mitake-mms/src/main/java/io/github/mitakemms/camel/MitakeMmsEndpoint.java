@@ -257,11 +257,13 @@ public class MitakeMmsEndpoint extends DefaultEndpoint implements EndpointServic
         return statistics().duplicatesDropped();
     }
 
+    /**
+     * The gateway's base URL for the producers; null for the callback consumer, whose path may be its shared secret and
+     * whose server is platform-http's.
+     */
     @Override
     public String getServiceUrl() {
-        // the callback's path may be its shared secret: consoles are not shown it
-        return configuration.getOperation() == MitakeMmsOperation.callback
-                ? "platform-http (callback path not shown)" : configuration.getBaseUrl();
+        return configuration.getOperation() == MitakeMmsOperation.callback ? null : configuration.getBaseUrl();
     }
 
     @Override

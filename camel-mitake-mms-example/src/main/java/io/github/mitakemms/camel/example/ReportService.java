@@ -28,7 +28,7 @@ public class ReportService {
         String source = exchange.getMessage().getHeader(SOURCE, "callback", String.class);
         List<Map<String, Object>> rows = new ArrayList<>(reports.size());
         for (DeliveryReport r : reports) {
-            MmsStatus status = r.getStatusCode();
+            MmsStatus status = r.getMmsStatus();
             if ("queryBatchDR".equals(source) && !status.isFinal()) {
                 continue;
             }

@@ -3,7 +3,6 @@ package io.github.mitakemms.camel.binding;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -23,10 +22,10 @@ import org.apache.camel.Exchange;
 import org.apache.camel.InvalidPayloadException;
 import org.apache.camel.Message;
 import org.apache.camel.StreamCache;
+import org.apache.camel.WrappedFile;
 import org.apache.camel.attachment.AttachmentMessage;
 import org.apache.camel.attachment.DefaultAttachmentMessage;
 import org.apache.camel.support.ObjectHelper;
-import org.apache.camel.component.file.GenericFile;
 import org.apache.camel.trait.message.MessageTrait;
 
 /**
@@ -56,7 +55,7 @@ public final class MessageBinding {
         } else if (body != null) {
             throw new InvalidPayloadException(exchange, MmsMessage.class, in,
                     new IllegalArgumentException("mitake-mms push takes a MmsMessage, a Map, a String or binary content "
-                                                 + "(byte[], File, Path, InputStream, GenericFile), not "
+                                                 + "(byte[], File, Path, InputStream, a file of the file or ftp components), not "
                                                  + body.getClass().getName()));
         }
         fromHeaders(in, msg, zone);
@@ -241,43 +240,30 @@ public final class MessageBinding {
 
     private static boolean isBinary(Object body) {
         return body instanceof byte[] || body instanceof File || body instanceof Path || body instanceof InputStream
-               || body instanceof GenericFile;
+               || body instanceof WrappedFile;
     }
 
+    /** One attachment of binary content, read through Camel's type converters. */
     private static Attachment binaryAttachment(Exchange exchange, Object body) throws InvalidPayloadException {
         Message in = exchange.getMessage();
         String name = in.getHeader(MitakeMmsConstants.ATTACHMENT_NAME, String.class);
-        if (name == null && body instanceof GenericFile<?> gf) {
-            name = gf.getFileNameOnly();
-        }
-        if (name == null && body instanceof File f) {
+        Object file = body instanceof WrappedFile<?> wrapped ? wrapped.getFile() : body;
+        if (name == null && file instanceof File f) {
             name = f.getName();
         }
-        if (name == null && body instanceof Path p && p.getFileName() != null) {
+        if (name == null && file instanceof Path p && p.getFileName() != null) {
             name = p.getFileName().toString();
+        }
+        if (name == null) {
+            name = in.getHeader(Exchange.FILE_NAME_ONLY, String.class);
         }
         if (name == null) {
             name = in.getHeader(Exchange.FILE_NAME, String.class);
         }
-        byte[] bytes;
-        try {
-            if (body instanceof byte[] b) {
-                bytes = b;
-            } else if (body instanceof File f) {
-                bytes = Files.readAllBytes(f.toPath());
-            } else if (body instanceof Path p) {
-                bytes = Files.readAllBytes(p);
-            } else if (body instanceof InputStream is) {
-                bytes = is.readAllBytes();
-                if (body instanceof StreamCache cache) {
-                    // let later steps (and a redelivery) read the body again
-                    cache.reset();
-                }
-            } else {
-                bytes = in.getMandatoryBody(byte[].class);
-            }
-        } catch (IOException e) {
-            throw new InvalidPayloadException(exchange, byte[].class, in, e);
+        byte[] bytes = in.getMandatoryBody(byte[].class);
+        if (body instanceof StreamCache cache) {
+            // let later steps (and a redelivery) read the body again
+            cache.reset();
         }
         if (name == null) {
             // no name anywhere: name it after what its leading bytes show, validation then checks the rest

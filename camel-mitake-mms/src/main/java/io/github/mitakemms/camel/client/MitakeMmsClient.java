@@ -2,6 +2,7 @@ package io.github.mitakemms.camel.client;
 
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.URI;
 
@@ -31,9 +32,9 @@ import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
-import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.http.message.BasicClassicHttpResponse;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.util.TimeValue;
@@ -168,9 +169,7 @@ public class MitakeMmsClient implements Closeable {
             context.setAttribute(TOKEN_ATTRIBUTE, token);
         }
         try {
-            raw = http.execute(post, context, response -> new RawResponse(response.getCode(),
-                    response.getEntity() == null ? new byte[0] : EntityUtils.toByteArray(response.getEntity(),
-                            MAX_RESPONSE_BYTES)));
+            raw = http.execute(post, context, response -> new RawResponse(response.getCode(), body(response.getEntity())));
         } catch (InterruptedIOException e) {
             throw new MitakeMmsRetryableException("Mitake MMS " + action + " timed out: " + e.getClass().getSimpleName()
                                                   + " " + e.getMessage(), null, null, 0, e);
@@ -199,6 +198,38 @@ public class MitakeMmsClient implements Closeable {
             return new BasicClassicHttpResponse(599, "Not sent");
         }
         return chain.proceed(request, scope);
+    }
+
+    /**
+     * The response's bytes, read into an array of the announced length when there is one (the gateway's answers are
+     * small, and a scratch buffer per response would be most of what a call allocates).
+     */
+    private static byte[] body(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        long length = entity.getContentLength();
+        if (length > MAX_RESPONSE_BYTES) {
+            throw new IOException("response of " + length + " bytes, more than the " + MAX_RESPONSE_BYTES + " read");
+        }
+        try (InputStream in = entity.getContent()) {
+            if (in == null) {
+                return new byte[0];
+            }
+            if (length >= 0) {
+                byte[] bytes = new byte[(int) length];
+                int read = in.readNBytes(bytes, 0, bytes.length);
+                if (read < bytes.length) {
+                    throw new IOException("response ended after " + read + " of " + length + " bytes");
+                }
+                return bytes;
+            }
+            byte[] bytes = in.readNBytes(MAX_RESPONSE_BYTES + 1);
+            if (bytes.length > MAX_RESPONSE_BYTES) {
+                throw new IOException("response of more than the " + MAX_RESPONSE_BYTES + " bytes read");
+            }
+            return bytes;
+        }
     }
 
     static <T extends ApiResponse> T parse(String action, RawResponse raw, Class<T> type) {

@@ -114,6 +114,11 @@ final class QuietConnections implements HttpConnectionFactory<ManagedHttpClientC
             }
         }
 
+        /** The connection's id, as HttpClient's own connections have one for their log lines. */
+        public String getId() {
+            return id;
+        }
+
         @Override
         public String toString() {
             return id;

@@ -15,6 +15,13 @@ import org.apache.camel.support.service.ServiceHelper;
  * Main and JBang (camel-platform-http-main), the web server of Spring Boot (camel-platform-http-starter), Vert.x on
  * Quarkus (camel-quarkus-platform-http). When none is there the route fails to start with a message naming the
  * dependency to add.
+ * <p>
+ * Why not camel-webhook's shape ({@code WebhookCapableEndpoint}, as camel-telegram and camel-whatsapp): it is made for
+ * services whose webhook the component registers and unregisters through their API; Mitake's callback URL is set by
+ * Mitake's staff, so both would do nothing. The webhook endpoint would own the consumer, and with it the
+ * {@code bridgeErrorHandler} and {@code exceptionHandler} that unreadable reports and refused bodies go to, and its own
+ * path options; the route would be written {@code webhook:mitake-mms:callback} and need camel-webhook. What it would
+ * take off this class is the lookup of platform-http, some twenty lines.
  */
 final class CallbackHttpServer {
 

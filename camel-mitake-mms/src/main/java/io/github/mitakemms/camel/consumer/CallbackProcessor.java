@@ -1,16 +1,7 @@
 package io.github.mitakemms.camel.consumer;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
+import java.nio.charset.StandardCharsets;
 
-import io.github.mitakemms.camel.model.DeliveryReport;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -18,59 +9,69 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers one callback request of the gateway. In order: the source must be allowed (403), the method POST (405), the
- * body at most maxBodySize bytes (413) and a callback of delivery reports (400). Then the reports are routed, one
- * exchange each or all in one exchange, and the answer is 200 only when every exchange completed without exception; 500
- * when any failed, so that the gateway sends the callback again. With an idempotent repository, reports processed
- * already are acknowledged without being routed again.
+ * body at most maxBodySize bytes (413) and a callback with at least one readable delivery report (400). Then every
+ * readable report is routed, and every unreadable one handed to the consumer's exception handler (a resend could not
+ * repair it). The answer is 200 only when every readable report was routed without exception; 500 when any failed, so
+ * that the gateway sends the callback again. A body refused with 400 or 413 also goes to the exception handler; 403 and
+ * 405 are only logged, at WARN at most once a minute, so that a scanner cannot flood the error handler.
  */
 final class CallbackProcessor implements Processor {
 
     private static final Logger LOG = LoggerFactory.getLogger(CallbackProcessor.class);
-    private static final long REFUSAL_WARNING_INTERVAL_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     private final SourceFilter sources;
-    private final boolean trustForwardedFor;
     private final int maxBodySize;
-    private final boolean splitReports;
-    private final ReportClaims claims;
-    private final ReportRoute route;
-    private final AtomicLong lastRefusalWarning = new AtomicLong();
+    private final ReportDispatch dispatch;
+    private final ReportSink sink;
+    private final RefusalLog refusals = new RefusalLog(LOG);
 
-    CallbackProcessor(SourceFilter sources, boolean trustForwardedFor, int maxBodySize, boolean splitReports,
-                      ReportClaims claims, ReportRoute route) {
+    CallbackProcessor(SourceFilter sources, int maxBodySize, ReportDispatch dispatch, ReportSink sink) {
         this.sources = sources;
-        this.trustForwardedFor = trustForwardedFor;
         this.maxBodySize = maxBodySize;
-        this.splitReports = splitReports;
-        this.claims = claims;
-        this.route = route;
+        this.dispatch = dispatch;
+        this.sink = sink;
     }
 
     @Override
     public void process(Exchange httpExchange) {
         int status;
         String text;
+        byte[] body = null;
         try {
-            List<DeliveryReport> reports = accept(httpExchange);
-            Outcome outcome = splitReports ? routeEach(reports) : routeAll(reports);
+            sources.check(httpExchange);
+            String method = httpExchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class);
+            if (method != null && !"POST".equalsIgnoreCase(method)) {
+                throw new CallbackRejectedException(405, "method " + method + " is not allowed; the callback takes POST");
+            }
+            body = CallbackBody.read(httpExchange.getMessage(), maxBodySize);
+            CallbackReports reports = ReportReader.read(body);
+            ReportDispatch.Outcome outcome = dispatch.dispatch(reports.readable());
+            handOver(reports);
+            int unreadable = reports.unreadable().size();
             if (outcome.failed == 0) {
                 status = 200;
                 text = "OK: " + outcome.routed + " delivery report(s) processed"
-                       + (outcome.duplicates > 0 ? ", " + outcome.duplicates + " duplicate(s) skipped" : "");
-                LOG.debug("Callback of {} delivery report(s) answered 200: {} routed, {} duplicate(s)", reports.size(),
-                        outcome.routed, outcome.duplicates);
+                       + (outcome.duplicates > 0 ? ", " + outcome.duplicates + " duplicate(s) skipped" : "")
+                       + (unreadable > 0 ? ", " + unreadable + " unreadable handed to the exception handler" : "");
+                LOG.debug("Callback of {} delivery report(s) answered 200: {} routed, {} duplicate(s), {} unreadable",
+                        reports.total(), outcome.routed, outcome.duplicates, unreadable);
             } else {
                 status = 500;
-                text = "Error: " + outcome.failed + " of " + reports.size()
+                text = "Error: " + outcome.failed + " of " + reports.total()
                        + " delivery report(s) could not be processed; send the callback again";
                 LOG.warn("{} of {} delivery report(s) of a callback failed in the route; answered 500 so that the gateway"
                          + " sends it again. First failure: {}",
-                        outcome.failed, reports.size(), describe(outcome.firstFailure));
+                        outcome.failed, reports.total(), describe(outcome.firstFailure));
             }
         } catch (CallbackRejectedException e) {
-            status = e.getStatusCode();
+            status = e.getHttpStatus();
             text = reasonPhrase(status) + ": " + e.getMessage();
-            logRefusal(status, e.getMessage());
+            if (status == 400 || status == 413) {
+                // the body that could not be read, for a dead letter channel; never the oversized one
+                sink.unroutable("Mitake MMS callback refused with " + status, status == 400 ? refusedBody(body) : null, e);
+            } else {
+                refusals.refused(status, e.getMessage());
+            }
         } catch (Exception | LinkageError e) {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
@@ -82,140 +83,22 @@ final class CallbackProcessor implements Processor {
         CallbackResponse.write(httpExchange, status, text);
     }
 
-    /**
-     * Refusals are logged at WARN at most once a minute, the others at DEBUG, so that a flood of bad requests cannot
-     * flood the log.
-     */
-    private void logRefusal(int status, String reason) {
-        long now = System.nanoTime();
-        long last = lastRefusalWarning.get();
-        boolean warn = status != 405 && (last == 0 || now - last >= REFUSAL_WARNING_INTERVAL_NANOS)
-                       && lastRefusalWarning.compareAndSet(last, now);
-        if (warn) {
-            LOG.warn("Callback request refused with {}: {} (further refusals within a minute are logged at DEBUG)",
-                    status, reason);
-        } else {
-            LOG.debug("Callback request refused with {}: {}", status, reason);
+    /** Hands each unreadable report to the exception handler. */
+    private void handOver(CallbackReports reports) {
+        for (CallbackReports.Unreadable report : reports.unreadable()) {
+            sink.unroutable("Unreadable Mitake MMS delivery report not routed", report.json(),
+                    new UnreadableReportException(report.index(), report.problem() + " (report " + (report.index() + 1)
+                                                                  + " of " + report.of() + " of a callback; its readable"
+                                                                  + " reports are routed without it)"));
         }
     }
 
-    private List<DeliveryReport> accept(Exchange httpExchange) throws Exception {
-        if (!sources.allowsAll()) {
-            String source = SourceAddress.of(httpExchange, trustForwardedFor);
-            if (source == null) {
-                throw new CallbackRejectedException(
-                        403, "the source address of the request is unknown, so it cannot be checked against allowedSources");
-            }
-            if (!sources.allows(source)) {
-                throw new CallbackRejectedException(403, "source " + source + " is not in allowedSources");
-            }
+    /** The refused body as text when it is UTF-8, else as bytes; null when it was not read. */
+    private static Object refusedBody(byte[] body) {
+        if (body == null) {
+            return null;
         }
-        String method = httpExchange.getMessage().getHeader(Exchange.HTTP_METHOD, String.class);
-        if (method != null && !"POST".equalsIgnoreCase(method)) {
-            throw new CallbackRejectedException(405, "method " + method + " is not allowed; the callback takes POST");
-        }
-        byte[] body = CallbackBody.read(httpExchange.getMessage(), maxBodySize);
-        return ReportReader.read(body);
-    }
-
-    /** One exchange per report; every report is tried, even after one failed. */
-    private Outcome routeEach(List<DeliveryReport> reports) throws InterruptedException {
-        Outcome outcome = new Outcome();
-        for (DeliveryReport report : reports) {
-            ReportClaims.Claim claim = null;
-            if (claims != null) {
-                try {
-                    claim = claims.claim(ReportClaims.key(report));
-                } catch (RuntimeException e) {
-                    outcome.fail(e);
-                    continue;
-                }
-                if (claim == null) {
-                    outcome.duplicates++;
-                    continue;
-                }
-            }
-            Exception failure = null;
-            boolean completed = false;
-            try {
-                failure = route.run(report, ReportBinding.headers(report));
-                completed = failure == null;
-            } finally {
-                if (claim != null) {
-                    if (completed) {
-                        claims.succeeded(claim);
-                    } else {
-                        claims.failed(claim);
-                    }
-                }
-            }
-            if (failure == null) {
-                outcome.routed++;
-            } else {
-                outcome.fail(failure);
-            }
-        }
-        return outcome;
-    }
-
-    /** One exchange whose body is the List of reports not processed yet. */
-    private Outcome routeAll(List<DeliveryReport> reports) throws InterruptedException {
-        Outcome outcome = new Outcome();
-        List<DeliveryReport> toRoute = reports;
-        List<ReportClaims.Claim> held = new ArrayList<>();
-        if (claims != null) {
-            // the first of equal reports, claimed in key order so that concurrent callbacks never wait on each other
-            Map<String, DeliveryReport> unique = new LinkedHashMap<>();
-            for (DeliveryReport report : reports) {
-                unique.putIfAbsent(ReportClaims.key(report), report);
-            }
-            outcome.duplicates = reports.size() - unique.size();
-            Set<String> claimed = new HashSet<>();
-            try {
-                for (String key : new TreeSet<>(unique.keySet())) {
-                    ReportClaims.Claim claim = claims.claim(key);
-                    if (claim == null) {
-                        outcome.duplicates++;
-                    } else {
-                        held.add(claim);
-                        claimed.add(key);
-                    }
-                }
-            } catch (RuntimeException | InterruptedException e) {
-                held.forEach(claims::failed);
-                throw e;
-            }
-            toRoute = new ArrayList<>();
-            for (Map.Entry<String, DeliveryReport> entry : unique.entrySet()) {
-                if (claimed.contains(entry.getKey())) {
-                    toRoute.add(entry.getValue());
-                }
-            }
-            if (toRoute.isEmpty()) {
-                return outcome;
-            }
-        }
-        Exception failure = null;
-        boolean completed = false;
-        try {
-            failure = route.run(List.copyOf(toRoute), Map.of());
-            completed = failure == null;
-        } finally {
-            for (ReportClaims.Claim claim : held) {
-                if (completed) {
-                    claims.succeeded(claim);
-                } else {
-                    claims.failed(claim);
-                }
-            }
-        }
-        if (failure == null) {
-            outcome.routed = toRoute.size();
-        } else {
-            outcome.failed = toRoute.size();
-            outcome.firstFailure = failure;
-        }
-        return outcome;
+        return ReportReader.isUtf8(body) ? new String(body, StandardCharsets.UTF_8) : body;
     }
 
     private static String reasonPhrase(int status) {
@@ -238,19 +121,5 @@ final class CallbackProcessor implements Processor {
             return "unknown";
         }
         return e.getClass().getName() + (e.getMessage() != null ? ": " + e.getMessage() : "");
-    }
-
-    private static final class Outcome {
-        int routed;
-        int duplicates;
-        int failed;
-        Throwable firstFailure;
-
-        void fail(Throwable e) {
-            failed++;
-            if (firstFailure == null) {
-                firstFailure = e;
-            }
-        }
     }
 }

@@ -7,20 +7,23 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import org.apache.camel.Exchange;
+
 /**
  * The allow-list of addresses that may post callbacks: IPv4 and IPv6 addresses and CIDR ranges, separated by commas
  * (such as {@code 203.0.113.0/24, 2001:db8::/32, 198.51.100.7}). An empty list allows every source. Only IP literals are
  * accepted, never host names, so that neither parsing nor matching ever resolves a name. IPv4-mapped IPv6 addresses
- * ({@code ::ffff:192.0.2.1}) match the IPv4 entries.
+ * ({@code ::ffff:192.0.2.1}) match the IPv4 entries. The source of a request is the peer of its connection, or, with
+ * trustForwardedFor, the address the reverse proxy added to X-Forwarded-For (see {@link SourceAddress}).
  */
 final class SourceFilter {
 
-    private static final SourceFilter ALLOW_ALL = new SourceFilter(List.of());
-
     private final List<Range> ranges;
+    private final boolean trustForwardedFor;
 
-    private SourceFilter(List<Range> ranges) {
+    private SourceFilter(List<Range> ranges, boolean trustForwardedFor) {
         this.ranges = ranges;
+        this.trustForwardedFor = trustForwardedFor;
     }
 
     /**
@@ -28,18 +31,36 @@ final class SourceFilter {
      *
      * @throws IllegalArgumentException naming the first entry that is not an IP address or CIDR range
      */
-    static SourceFilter parse(String allowedSources) {
-        if (allowedSources == null || allowedSources.isBlank()) {
-            return ALLOW_ALL;
-        }
+    static SourceFilter parse(String allowedSources, boolean trustForwardedFor) {
         List<Range> ranges = new ArrayList<>();
-        for (String entry : allowedSources.split(",")) {
-            String text = entry.trim();
-            if (!text.isEmpty()) {
-                ranges.add(Range.parse(text));
+        if (allowedSources != null) {
+            for (String entry : allowedSources.split(",")) {
+                String text = entry.trim();
+                if (!text.isEmpty()) {
+                    ranges.add(Range.parse(text));
+                }
             }
         }
-        return ranges.isEmpty() ? ALLOW_ALL : new SourceFilter(List.copyOf(ranges));
+        return new SourceFilter(List.copyOf(ranges), trustForwardedFor);
+    }
+
+    /**
+     * Lets the request through when its source is allowed.
+     *
+     * @throws CallbackRejectedException 403 when the source is not in the list, or unknown
+     */
+    void check(Exchange httpExchange) throws CallbackRejectedException {
+        if (ranges.isEmpty()) {
+            return;
+        }
+        String source = SourceAddress.of(httpExchange, trustForwardedFor);
+        if (source == null) {
+            throw new CallbackRejectedException(
+                    403, "the source address of the request is unknown, so it cannot be checked against allowedSources");
+        }
+        if (!allows(source)) {
+            throw new CallbackRejectedException(403, "source " + source + " is not in allowedSources");
+        }
     }
 
     /** Whether every source is allowed (the option is empty). */
@@ -125,7 +146,8 @@ final class SourceFilter {
 
     @Override
     public String toString() {
-        return ranges.isEmpty() ? "any source" : ranges.toString();
+        return ranges.isEmpty() ? "any source"
+                : ranges + (trustForwardedFor ? " checked on the last X-Forwarded-For address" : "");
     }
 
     private static final class Range {

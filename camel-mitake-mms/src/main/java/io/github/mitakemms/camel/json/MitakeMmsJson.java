@@ -10,7 +10,6 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.mitakemms.camel.model.Attachment;
 import io.github.mitakemms.camel.model.Destination;
@@ -27,7 +26,6 @@ public final class MitakeMmsJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.ACCEPT_SINGLE_VALUE_AS_ARRAY)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .addMixIn(Attachment.class, AttachmentWire.class)
             .build();
 
     private static final ObjectWriter WRITER = MAPPER.writer();
@@ -38,11 +36,6 @@ public final class MitakeMmsJson {
     /** Reads a response or callback body into the given type. */
     public static <T> T read(byte[] json, Class<T> type) throws IOException {
         return MAPPER.readValue(LenientJson.normalize(json), type);
-    }
-
-    /** Writes a request body. */
-    public static byte[] write(Object value) throws IOException {
-        return MAPPER.writeValueAsBytes(value);
     }
 
     /**
@@ -70,7 +63,7 @@ public final class MitakeMmsJson {
         List<Attachment> attachments = m.getAttachments();
         if (attachments != null) {
             for (Attachment a : attachments) {
-                size += 64 + (a == null ? 0 : length(a.getAttachContent()) + 3L * length(a.getAttachName()));
+                size += 64 + (a == null ? 0 : a.getContentLength() + 3L * length(a.getAttachName()));
             }
         }
         return (int) Math.min(size, Integer.MAX_VALUE - 16);
@@ -91,15 +84,5 @@ public final class MitakeMmsJson {
         public byte[] array() {
             return buf;
         }
-    }
-
-    /** How an attachment is written: its base64 in one copy (see {@link AttachmentSerializer}). */
-    @JsonSerialize(using = AttachmentSerializer.class)
-    abstract static class AttachmentWire {
-    }
-
-    /** The mapper, configured as above, for the component's own use. */
-    public static ObjectMapper mapper() {
-        return MAPPER;
     }
 }

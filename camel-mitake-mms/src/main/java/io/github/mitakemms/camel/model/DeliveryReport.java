@@ -64,7 +64,7 @@ public class DeliveryReport {
 
     /** The status as an enum that knows its text and whether it is final and a success. */
     @JsonIgnore
-    public MmsStatus getStatusCode() {
+    public MmsStatus getMmsStatus() {
         return MmsStatus.fromCode(status);
     }
 

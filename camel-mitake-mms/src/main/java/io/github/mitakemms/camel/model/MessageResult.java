@@ -67,7 +67,7 @@ public class MessageResult {
 
     /** The status as an enum that knows whether it is final, a success or a refusal. */
     @JsonIgnore
-    public MmsStatus getStatusCode() {
+    public MmsStatus getMmsStatus() {
         return MmsStatus.fromCode(status);
     }
 
@@ -77,7 +77,7 @@ public class MessageResult {
      */
     @JsonIgnore
     public boolean isRejected() {
-        return getStatusCode().isRejected();
+        return getMmsStatus().isRejected();
     }
 
     /**
@@ -86,7 +86,7 @@ public class MessageResult {
      */
     @JsonIgnore
     public boolean isDuplicate() {
-        return getStatusCode().isDuplicate();
+        return getMmsStatus().isDuplicate();
     }
 
     public String getStatusDesc() {

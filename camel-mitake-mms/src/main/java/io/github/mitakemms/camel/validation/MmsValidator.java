@@ -5,7 +5,6 @@ import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -106,7 +105,7 @@ public final class MmsValidator {
             if (a == null) {
                 fail("attachments[" + i + "]", "must not be null, at least one attachment is required", ApiCode.ATTACHMENT_MISSING);
             }
-            if (a.getAttachContent() == null || a.getAttachContent().isEmpty()) {
+            if (a.getContentLength() == 0) {
                 fail(f + "attachContent", "is required (the file's bytes, base64-encoded)", ApiCode.ATTACH_CONTENT_MISSING);
             }
             if (a.getAttachType() == null || a.getAttachType().isBlank()) {
@@ -132,12 +131,18 @@ public final class MmsValidator {
             Attachment a = attachments.get(i);
             String f = "attachments[" + i + "].attachContent";
             String type = a.getAttachType().toLowerCase(Locale.ROOT);
-            // base64 known to be sound (encoded here from bytes, or checked before) needs only its leading bytes read
-            boolean checkAlphabet = !a.isBase64Known();
-            String sniffed = sniff(a.getAttachContent(), f, checkAlphabet);
-            if (checkAlphabet) {
-                a.markBase64Known();
+            // content the component encoded, or checked before and not set since, is not checked again
+            int bad = a.checkBase64();
+            if (bad >= 0) {
+                fail(f, "must be base64 (alphabet A-Z a-z 0-9 + /, padded with = to a multiple of 4 characters, "
+                        + "no line breaks), "
+                        + (bad < a.getContentLength()
+                                ? "the character at position " + bad + " is not"
+                                : "its length " + a.getContentLength() + " is not a multiple of 4"),
+                        ApiCode.ATTACHMENT_INVALID);
             }
+            byte[] head = a.leadingBytes();
+            String sniffed = AttachmentTypes.sniff(head, head.length);
             if (!AttachmentTypes.sameType(type, sniffed)) {
                 fail(f, "content must be " + type + " as attachType says, but its leading bytes "
                         + (sniffed == null ? "are none of jpg, png, gif, mp3" : "show " + sniffed),
@@ -146,46 +151,10 @@ public final class MmsValidator {
         }
     }
 
-    private static String sniff(String base64, String field, boolean checkAlphabet) {
-        int bad = checkAlphabet ? base64Error(base64) : -1;
-        if (bad >= 0) {
-            fail(field, "must be base64 (alphabet A-Z a-z 0-9 + /, padded with = to a multiple of 4 characters, "
-                        + "no line breaks), "
-                        + (bad < base64.length()
-                                ? "the character at position " + bad + " is not"
-                                : "its length " + base64.length() + " is not a multiple of 4"),
-                    ApiCode.ATTACHMENT_INVALID);
-        }
-        // 16 base64 characters decode to the 12 leading bytes, enough for every signature
-        int n = Math.min(base64.length(), 16);
-        byte[] head = Base64.getDecoder().decode(base64.substring(0, n));
-        return AttachmentTypes.sniff(head, head.length);
-    }
-
-    /**
-     * The position of the first character that is not base64 (RFC 4648 basic alphabet with padding), the length when
-     * only the length is wrong, or -1 when the text is base64.
-     */
-    static int base64Error(String s) {
-        int n = s.length();
-        int pad = 0;
-        if (n > 0 && s.charAt(n - 1) == '=') {
-            pad++;
-            if (n > 1 && s.charAt(n - 2) == '=') {
-                pad++;
-            }
-        }
-        int bad = Base64Alphabet.firstOutside(s, n - pad);
-        if (bad >= 0) {
-            return bad;
-        }
-        return n % 4 == 0 ? -1 : n;
-    }
-
     private static void payload(MmsMessage msg, int max) {
         long size = utf8Length(msg.getSubject()) + utf8Length(msg.getContent());
         for (Attachment a : msg.getAttachments()) {
-            size += a.getAttachContent().length();
+            size += a.getContentLength();
         }
         if (size > max) {
             fail("attachments", "subject + content + base64 attachContent at most " + max + " bytes (UTF-8), was "

@@ -35,8 +35,8 @@ class CallbackConsumerTest extends CallbackTestSupport {
                 from("mitake-mms:callback?path=" + SMALL_PATH + "&maxBodySize=200").to("mock:small");
                 // as the documentation shows it
                 from("mitake-mms:callback?path=/simple")
-                        .setHeader("final", simple("${body.statusCode.final}"))
-                        .setHeader("success", simple("${body.statusCode.success}"))
+                        .setHeader("final", simple("${body.mmsStatus.final}"))
+                        .setHeader("success", simple("${body.mmsStatus.success}"))
                         .to("mock:simple");
             }
         };
@@ -55,9 +55,9 @@ class CallbackConsumerTest extends CallbackTestSupport {
         assertThat(first.getBatchId()).isEqualTo("301786034222960645");
         assertThat(first.getMsgId()).isEqualTo("301786034575282175");
         assertThat(first.getStatus()).isEqualTo("0");
-        assertThat(first.getStatusCode()).isEqualTo(MmsStatus.DELIVERED);
-        assertThat(first.getStatusCode().isFinal()).isTrue();
-        assertThat(first.getStatusCode().isSuccess()).isTrue();
+        assertThat(first.getMmsStatus()).isEqualTo(MmsStatus.DELIVERED);
+        assertThat(first.getMmsStatus().isFinal()).isTrue();
+        assertThat(first.getMmsStatus().isSuccess()).isTrue();
         assertThat(first.getStatusTime()).isEqualTo("20200828162035");
         assertThat(first.getPoint()).isEqualByComparingTo("3");
 
@@ -86,8 +86,8 @@ class CallbackConsumerTest extends CallbackTestSupport {
         DeliveryReport report = received.get(0).getMessage().getBody(DeliveryReport.class);
         assertThat(report.getBatchId()).isEqualTo("6d6b7a3e-1c1f-4d1b-9b7e-2f1b1e9a0c11");
         assertThat(report.getMsgId()).isEqualTo("0000000001");
-        assertThat(report.getStatusCode()).isEqualTo(MmsStatus.SENT_TO_CARRIER);
-        assertThat(report.getStatusCode().isFinal()).isFalse();
+        assertThat(report.getMmsStatus()).isEqualTo(MmsStatus.SENT_TO_CARRIER);
+        assertThat(report.getMmsStatus().isFinal()).isFalse();
         assertThat(report.getPoint()).isEqualByComparingTo("3");
     }
 

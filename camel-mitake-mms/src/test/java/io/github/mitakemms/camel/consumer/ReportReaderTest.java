@@ -43,6 +43,43 @@ class ReportReaderTest {
     }
 
     @Test
+    void readsTheOtherReportsWhenOneIsUnreadable() throws Exception {
+        CallbackReports reports = ReportReader.read(utf8("{\"messages\":[{\"batchID\":1,\"msgID\":2,\"status\":\"0\"},"
+                                                         + "{\"batchID\":1,\"status\":\"0\",\"extra\":[1,2]},null,7,"
+                                                         + "{\"batchID\":1,\"msgID\":{\"a\":1},\"status\":\"0\"},"
+                                                         + "{\"batchID\":1,\"msgID\":0000000003,\"status\":2,},]}"));
+
+        assertThat(reports.readable()).extracting(DeliveryReport::getMsgId).containsExactly("2", "0000000003");
+        assertThat(reports.total()).isEqualTo(6);
+        assertThat(reports.unreadable()).extracting(CallbackReports.Unreadable::index).containsExactly(1, 2, 3, 4);
+        assertThat(reports.unreadable()).extracting(CallbackReports.Unreadable::problem).containsExactly(
+                "messages[1] has no msgID", "messages[2] is null", "messages[3] is not a JSON object",
+                "unexpected value at messages[4].msgID");
+        // each unreadable report keeps its JSON, unknown fields included
+        assertThat(reports.unreadable().get(0).json()).isEqualTo("{\"batchID\":1,\"status\":\"0\",\"extra\":[1,2]}");
+        assertThat(reports.unreadable().get(1).json()).isEqualTo("null");
+    }
+
+    @Test
+    void aNumberBeyondADoubleIsNoIdEvenBesideReadableReports() throws Exception {
+        CallbackReports reports = ReportReader.read(utf8("{\"messages\":[{\"batchID\":1,\"msgID\":2,\"status\":\"0\"},"
+                                                         + "{\"batchID\":1,\"msgID\":1e400,\"status\":\"0\"},"
+                                                         + "{\"batchID\":-1e400,\"msgID\":3,\"status\":\"0\"},"
+                                                         + "{\"batchID\":1,\"msgID\":4,\"status\":\"0\",\"point\":1e400}]}"));
+
+        assertThat(reports.readable()).extracting(DeliveryReport::getMsgId).containsExactly("2");
+        assertThat(reports.unreadable()).extracting(CallbackReports.Unreadable::problem).containsExactly(
+                "unexpected value at messages[1].msgID", "unexpected value at messages[2].batchID",
+                "unexpected value at messages[3].point");
+    }
+
+    @Test
+    void aBodyWhoseReportsAreAllUnreadableIsRefusedNamingEach() {
+        assertRejected("{\"messages\":[{\"batchID\":1,\"status\":\"0\"},{\"batchID\":1,\"msgID\":2,\"status\":[]}]}",
+                "not a delivery report: messages[0] has no msgID; unexpected value at messages[1].status");
+    }
+
+    @Test
     void reasonsNeverQuoteTheBody() {
         assertThatThrownBy(() -> read("{\"messages\":[{\"batchID\":1,\"msgID\":2,\"status\":\"0\",\"point\":\"SECRET\"}]}"))
                 .isInstanceOf(CallbackRejectedException.class)
@@ -65,7 +102,7 @@ class ReportReaderTest {
             System.arraycopy(suffix, 0, body, prefix.length + bad.length, suffix.length);
             assertThatThrownBy(() -> ReportReader.read(body))
                     .isInstanceOfSatisfying(CallbackRejectedException.class,
-                            e -> assertThat(e.getStatusCode()).isEqualTo(400))
+                            e -> assertThat(e.getHttpStatus()).isEqualTo(400))
                     .hasMessageContaining("not valid UTF-8");
         }
     }
@@ -97,15 +134,21 @@ class ReportReaderTest {
                 .singleElement().satisfies(r -> assertThat(r.getMsgId()).isEqualTo("訊息"));
     }
 
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
     private static void assertRejected(String body, String reason) {
         assertThatThrownBy(() -> read(body))
                 .as(body)
                 .isInstanceOfSatisfying(CallbackRejectedException.class,
-                        e -> assertThat(e.getStatusCode()).isEqualTo(400))
+                        e -> assertThat(e.getHttpStatus()).isEqualTo(400))
                 .hasMessageContaining(reason);
     }
 
     private static List<DeliveryReport> read(String body) throws CallbackRejectedException {
-        return ReportReader.read(body.getBytes(StandardCharsets.UTF_8));
+        CallbackReports reports = ReportReader.read(body.getBytes(StandardCharsets.UTF_8));
+        assertThat(reports.unreadable()).as("unreadable reports of %s", body).isEmpty();
+        return reports.readable();
     }
 }

@@ -9,13 +9,13 @@ class SourceFilterTest {
 
     @Test
     void emptyAllowsEverySource() {
-        assertThat(SourceFilter.parse(null).allowsAll()).isTrue();
-        assertThat(SourceFilter.parse(" , ").allows("198.51.100.1")).isTrue();
+        assertThat(SourceFilter.parse(null, false).allowsAll()).isTrue();
+        assertThat(SourceFilter.parse(" , ", false).allows("198.51.100.1")).isTrue();
     }
 
     @Test
     void matchesIpv4AddressesAndRanges() {
-        SourceFilter filter = SourceFilter.parse("203.0.113.0/24, 198.51.100.7, 10.1.2.3/8");
+        SourceFilter filter = SourceFilter.parse("203.0.113.0/24, 198.51.100.7, 10.1.2.3/8", false);
 
         assertThat(filter.allows("203.0.113.0")).isTrue();
         assertThat(filter.allows("203.0.113.255")).isTrue();
@@ -31,7 +31,7 @@ class SourceFilterTest {
 
     @Test
     void matchesIpv6AddressesAndRanges() {
-        SourceFilter filter = SourceFilter.parse("2001:db8::/32,[fe80::1],::1");
+        SourceFilter filter = SourceFilter.parse("2001:db8::/32,[fe80::1],::1", false);
 
         assertThat(filter.allows("2001:db8:ffff::1")).isTrue();
         assertThat(filter.allows("2001:0db8:0000:0000:0000:0000:0000:0002")).isTrue();
@@ -43,7 +43,7 @@ class SourceFilterTest {
 
     @Test
     void mappedIpv6RangesAreTheirIpv4Ranges() {
-        SourceFilter filter = SourceFilter.parse("::ffff:192.0.2.0/120");
+        SourceFilter filter = SourceFilter.parse("::ffff:192.0.2.0/120", false);
 
         assertThat(filter.allows("192.0.2.77")).isTrue();
         assertThat(filter.allows("192.0.3.1")).isFalse();
@@ -51,7 +51,7 @@ class SourceFilterTest {
 
     @Test
     void whatIsNotAnAddressIsNeverAllowed() {
-        SourceFilter filter = SourceFilter.parse("0.0.0.0/0, ::/0");
+        SourceFilter filter = SourceFilter.parse("0.0.0.0/0, ::/0", false);
 
         assertThat(filter.allows("10.0.0.1")).isTrue();
         assertThat(filter.allows("2001:db8::1")).isTrue();
@@ -63,14 +63,14 @@ class SourceFilterTest {
 
     @Test
     void refusesEntriesThatAreNotAddresses() {
-        assertThatThrownBy(() -> SourceFilter.parse("10.0.0.0/8, gateway.example.com"))
+        assertThatThrownBy(() -> SourceFilter.parse("10.0.0.0/8, gateway.example.com", false))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'gateway.example.com'");
-        assertThatThrownBy(() -> SourceFilter.parse("10.0.0.0/33"))
+        assertThatThrownBy(() -> SourceFilter.parse("10.0.0.0/33", false))
                 .hasMessageContaining("prefix length outside 0-32");
-        assertThatThrownBy(() -> SourceFilter.parse("2001:db8::/129"))
+        assertThatThrownBy(() -> SourceFilter.parse("2001:db8::/129", false))
                 .hasMessageContaining("prefix length outside 0-128");
-        assertThatThrownBy(() -> SourceFilter.parse("10.0.0.0/x")).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> SourceFilter.parse("1.2.3")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SourceFilter.parse("10.0.0.0/x", false)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SourceFilter.parse("1.2.3", false)).isInstanceOf(IllegalArgumentException.class);
     }
 }

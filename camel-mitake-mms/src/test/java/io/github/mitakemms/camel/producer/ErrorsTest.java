@@ -136,7 +136,7 @@ class ErrorsTest extends GatewayTestSupport {
         assertThat(out.getException()).isNull();
         PushResult result = out.getMessage().getBody(PushResult.class);
         assertThat(result.getRejected()).hasSize(1);
-        assertThat(result.getRejected().get(0).getStatusCode()).isEqualTo(MmsStatus.NUMBER_INVALID);
+        assertThat(result.getRejected().get(0).getMmsStatus()).isEqualTo(MmsStatus.NUMBER_INVALID);
         assertThat(result.getMsgIds()).containsExactly("70");
     }
 

@@ -72,7 +72,7 @@ class PushTest extends GatewayTestSupport {
         PushResult result = out.getMessage().getBody(PushResult.class);
         assertThat(result.getBatchId()).isEqualTo("304934976469110784");
         assertThat(result.getMessages()).extracting("msgId").containsExactly("304934980000714750", "0000000002");
-        assertThat(result.getMessages().get(0).getStatusCode()).isEqualTo(MmsStatus.ACCEPTED);
+        assertThat(result.getMessages().get(0).getMmsStatus()).isEqualTo(MmsStatus.ACCEPTED);
         assertThat(out.getMessage().getHeader(MitakeMmsConstants.BATCH_ID)).isEqualTo("304934976469110784");
         assertThat(out.getMessage().getHeader(MitakeMmsConstants.COST_POINTS)).isEqualTo(new BigDecimal("6"));
         assertThat(out.getMessage().getHeader(MitakeMmsConstants.ACCOUNT_POINTS)).isEqualTo(new BigDecimal("9994"));

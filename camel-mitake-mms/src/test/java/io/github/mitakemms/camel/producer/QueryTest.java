@@ -51,9 +51,9 @@ class QueryTest extends GatewayTestSupport {
         List<DeliveryReport> reports = out.getMessage().getBody(List.class);
         assertThat(reports).extracting("msgId").containsExactly("304934980000714750", "306379313648275460");
         assertThat(reports).extracting("batchId").containsOnly("304934976469110800");
-        assertThat(reports.get(0).getStatusCode()).isEqualTo(MmsStatus.DELIVERED);
-        assertThat(reports.get(0).getStatusCode().isSuccess()).isTrue();
-        assertThat(reports.get(1).getStatusCode().isFinal()).isFalse();
+        assertThat(reports.get(0).getMmsStatus()).isEqualTo(MmsStatus.DELIVERED);
+        assertThat(reports.get(0).getMmsStatus().isSuccess()).isTrue();
+        assertThat(reports.get(1).getMmsStatus().isFinal()).isFalse();
     }
 
     @Test

@@ -206,7 +206,7 @@ class WireCorrectnessTest extends GatewayTestSupport {
         PushResult result = out.getMessage().getBody(PushResult.class);
         assertThat(result.getRejected()).isEmpty();
         assertThat(result.getDuplicates()).hasSize(1);
-        assertThat(result.getDuplicates().get(0).getStatusCode()).isEqualTo(MmsStatus.CID_DUPLICATE);
+        assertThat(result.getDuplicates().get(0).getMmsStatus()).isEqualTo(MmsStatus.CID_DUPLICATE);
         assertThat(result.getAcceptedCount()).isEqualTo(1);
     }
 

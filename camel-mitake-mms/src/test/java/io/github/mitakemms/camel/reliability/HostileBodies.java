@@ -8,11 +8,18 @@ import java.util.Random;
  * Callback bodies that are not delivery reports, generated from a seed, so that every run sends the same ones. Each
  * must be refused with a 4xx: random bytes, truncated JSON, wrong types, huge and negative numbers where no number
  * fits, deep nesting, whitespace up to megabytes, invalid UTF-8, missing fields, JSON that is not an object of reports.
+ * The exception is one bad report among good ones ({@link #ONE_BAD_REPORT}): its good report is routed and the body
+ * acknowledged with 200, while the bad report goes to the consumer's exception handler.
  */
 final class HostileBodies {
 
+    static final String ONE_BAD_REPORT = "one-bad-report";
+
     static final String[] KINDS = { "random-bytes", "truncated-json", "wrong-type", "huge-number", "deep-nesting",
-                                    "whitespace", "invalid-utf8", "missing-field", "not-an-object", "one-bad-report" };
+                                    "whitespace", "invalid-utf8", "missing-field", "not-an-object", ONE_BAD_REPORT };
+
+    /** The idempotency key of {@link #GOOD}, the report beside the bad one. */
+    static final String GOOD_KEY = "301786034222960645:301786034575282175:0";
 
     private static final String GOOD = "{\"batchID\":301786034222960645,\"msgID\":301786034575282175,\"status\":\"0\","
                                        + "\"statusTime\":\"20200828162035\",\"point\":3}";
