@@ -117,14 +117,20 @@ public class MitakeMmsEndpoint extends DefaultEndpoint implements EndpointServic
         this.configuration = configuration;
     }
 
-    /** The counters of this callback endpoint's consumer. */
-    public MitakeMmsStatistics callbackStatistics() {
+    /**
+     * The counters of this callback endpoint's consumer, created (and published to Micrometer when it is there) on the
+     * first call.
+     *
+     * @param name the consumer's route id
+     */
+    public MitakeMmsStatistics callbackStatistics(String name) {
         MitakeMmsStatistics s = callbackStatistics;
         if (s == null) {
             synchronized (this) {
                 s = callbackStatistics;
                 if (s == null) {
-                    s = new MitakeMmsStatistics(getId(), null);
+                    s = new MitakeMmsStatistics(name != null ? name : getId(), null);
+                    getComponent().metrics().callback(s);
                     callbackStatistics = s;
                 }
             }
@@ -132,10 +138,16 @@ public class MitakeMmsEndpoint extends DefaultEndpoint implements EndpointServic
         return s;
     }
 
+    /** The counters of this callback endpoint's consumer, or null before it was created. */
+    public MitakeMmsStatistics callbackStatistics() {
+        return callbackStatistics;
+    }
+
     /** The counters this endpoint shows: its account's for a producer, its own for the callback consumer. */
     private MitakeMmsStatistics statistics() {
         if (configuration.getOperation() == MitakeMmsOperation.callback) {
-            return callbackStatistics();
+            MitakeMmsStatistics s = callbackStatistics;
+            return s != null ? s : EMPTY;
         }
         MitakeMmsGateway gateway = getComponent().existingGateway(configuration);
         return gateway != null ? gateway.statistics() : EMPTY;

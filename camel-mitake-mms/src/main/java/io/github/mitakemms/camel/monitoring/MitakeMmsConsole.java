@@ -99,7 +99,8 @@ public class MitakeMmsConsole extends AbstractDevConsole {
         List<MitakeMmsStatistics> list = new ArrayList<>();
         for (Route route : context.getRoutes()) {
             Endpoint e = route.getEndpoint();
-            if (e instanceof MitakeMmsEndpoint m && m.getConfiguration().getOperation() == MitakeMmsOperation.callback) {
+            if (e instanceof MitakeMmsEndpoint m && m.getConfiguration().getOperation() == MitakeMmsOperation.callback
+                    && m.callbackStatistics() != null) {
                 list.add(m.callbackStatistics());
             }
         }
