@@ -9,7 +9,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * How many calls one account may have at the gateway at once, learnt from its 1007 answers (too many connections): the
  * gateway's limit is per account and shared by every instance of the application, so no fixed number fits.
  * <p>
- * Additive increase, multiplicative decrease, never above {@code maxConnections}: a 1007 cuts the limit by a quarter,
+ * Additive increase, multiplicative decrease, never above {@code maxConnections}: a 1007 cuts the limit by 15%,
  * once per round of calls (the other calls refused in the same round were made under the old limit, so they do not
  * cut it again); every call answered otherwise, while all permits are in use, adds {@code 1/limit}, so about one per
  * round trip. Past the concurrency at which the gateway last refused, the limit grows eight times slower, so that it
@@ -21,7 +21,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class ConcurrencyLimit {
 
     /** The factor applied to the limit on a 1007. */
-    static final double BACKOFF = 0.75;
+    static final double BACKOFF = 0.85;
     /** How much slower the limit grows past the concurrency at which the gateway last refused. */
     static final int PROBE_SLOWDOWN = 8;
 
@@ -71,6 +71,24 @@ final class ConcurrencyLimit {
             }
             inFlight++;
             return new Permit(round, inFlight);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Waits until a call of the account ends or the time passes, whichever comes first: after a 1007 when the account
+     * has no call of its own to wait for (other instances hold the gateway's connections).
+     *
+     * @param until a {@link System#nanoTime()} value
+     */
+    void awaitRelease(long until) throws InterruptedException {
+        lock.lockInterruptibly();
+        try {
+            long left = until - System.nanoTime();
+            if (left > 0) {
+                freed.awaitNanos(left);
+            }
         } finally {
             lock.unlock();
         }

@@ -33,6 +33,9 @@ public class MitakeMmsGateway {
 
     /** How long a failed token request answers the readiness check without a new request. */
     static final long READINESS_RETRY_NANOS = TimeUnit.SECONDS.toNanos(30);
+    /** After a 1007 with no call of the account at the gateway: the first pause, doubled up to the longest. */
+    private static final long MIN_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(5);
+    private static final long MAX_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
 
     private final MitakeMmsClient client;
     private final String clientId;
@@ -163,9 +166,20 @@ public class MitakeMmsGateway {
     private <T> T limited(RequestConfig timeout, String action, java.util.function.Supplier<T> call) {
         long deadline = ConcurrencyLimit.deadline(timeout.getConnectionRequestTimeout().toMilliseconds());
         MitakeMmsException refused = null;
+        long pause = MIN_PAUSE_NANOS;
         while (true) {
             ConcurrencyLimit.Permit permit;
             try {
+                if (refused != null) {
+                    if (System.nanoTime() - deadline >= 0) {
+                        throw refused;
+                    }
+                    if (limit.inFlight() == 0) {
+                        // no call of the account to wait for: other instances hold the connections
+                        limit.awaitRelease(Math.min(deadline, System.nanoTime() + pause));
+                        pause = Math.min(MAX_PAUSE_NANOS, pause * 2);
+                    }
+                }
                 permit = limit.acquire(deadline);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
