@@ -110,7 +110,8 @@ public class MitakeMmsConfiguration implements Cloneable {
     }
 
     /**
-     * The password (clientSecret). Required for the producer operations; never logged.
+     * The password (clientSecret). Required for the producer operations. Marked secret: masked in Camel's logs and
+     * tooling, and never logged by the component.
      */
     public void setClientSecret(String clientSecret) {
         this.clientSecret = clientSecret;
@@ -168,10 +169,11 @@ public class MitakeMmsConfiguration implements Cloneable {
     }
 
     /**
-     * A Simple expression, such as ${header.JMSMessageID} or ${body[orderId]}, whose value identifies the input of a
+     * A Simple expression, such as ${header.JMSMessageID} or ${header.orderId}, whose value identifies the input of a
      * push: each generated cID is then derived from that value, the destination's position and its number (a name-based
      * UUID), so that the same input pushed again, in any process, after a crash or a transacted rollback, gets the same
-     * cIDs and the gateway does not send it twice. The value must differ for every different push.
+     * cIDs and the gateway does not send it twice. The value must differ for every different push; a constant is
+     * refused.
      */
     public void setCidSeed(String cidSeed) {
         this.cidSeed = cidSeed;
@@ -231,7 +233,7 @@ public class MitakeMmsConfiguration implements Cloneable {
     }
 
     /**
-     * Timeout to connect to the gateway, in milliseconds.
+     * Timeout to connect to the gateway, in milliseconds or as a duration such as 10s.
      */
     public void setConnectTimeout(long connectTimeout) {
         this.connectTimeout = connectTimeout;
@@ -242,7 +244,8 @@ public class MitakeMmsConfiguration implements Cloneable {
     }
 
     /**
-     * Timeout waiting for the gateway's response (and for a free connection), in milliseconds.
+     * Timeout waiting for the gateway's response, and for a free pooled connection, in milliseconds or as a duration;
+     * set per call, so endpoints that differ only in it share their connections and token.
      */
     public void setRequestTimeout(long requestTimeout) {
         this.requestTimeout = requestTimeout;
@@ -253,7 +256,8 @@ public class MitakeMmsConfiguration implements Cloneable {
     }
 
     /**
-     * The largest number of concurrent connections to the gateway. The gateway refuses too many with code 1007.
+     * The largest number of concurrent connections to the gateway (the gateway refuses too many with code 1007).
+     * Endpoints with the same gateway and connection settings share one pool.
      */
     public void setMaxConnections(int maxConnections) {
         this.maxConnections = maxConnections;
@@ -276,7 +280,8 @@ public class MitakeMmsConfiguration implements Cloneable {
     }
 
     /**
-     * How long before its expiry an access token is renewed, in milliseconds.
+     * How long before its expiry an access token is renewed, in milliseconds or as a duration (at most half the
+     * token's lifetime).
      */
     public void setTokenRenewBefore(long tokenRenewBefore) {
         this.tokenRenewBefore = tokenRenewBefore;
@@ -287,7 +292,7 @@ public class MitakeMmsConfiguration implements Cloneable {
     }
 
     /**
-     * TLS configuration for the connections to the gateway.
+     * TLS configuration (org.apache.camel.support.jsse.SSLContextParameters) for the connections to the gateway.
      */
     public void setSslContextParameters(SSLContextParameters sslContextParameters) {
         this.sslContextParameters = sslContextParameters;
@@ -336,7 +341,7 @@ public class MitakeMmsConfiguration implements Cloneable {
     }
 
     /**
-     * The largest callback body accepted, in bytes; a larger one is answered with 413.
+     * The largest callback body accepted, in bytes; a larger one is answered with 413. At least 1.
      */
     public void setMaxBodySize(int maxBodySize) {
         this.maxBodySize = maxBodySize;
@@ -347,8 +352,9 @@ public class MitakeMmsConfiguration implements Cloneable {
     }
 
     /**
-     * Comma-separated IP addresses and CIDR ranges allowed to post callbacks (IPv4 and IPv6); any other source is
-     * answered with 403. Empty allows every source.
+     * Comma-separated IP addresses and CIDR ranges allowed to post callbacks (IPv4 and IPv6, such as
+     * 203.0.113.0/24, 2001:db8::/32); any other source is answered with 403. Host names are refused at start-up.
+     * Empty allows every source.
      */
     public void setAllowedSources(String allowedSources) {
         this.allowedSources = allowedSources;

@@ -39,6 +39,15 @@ public class MitakeMmsEndpoint extends DefaultEndpoint implements EndpointServic
         return (MitakeMmsComponent) super.getComponent();
     }
 
+    /** A producer endpoint's options are checked when it is created, so a route with a bad one fails to be created. */
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (configuration.getOperation() != MitakeMmsOperation.callback) {
+            requireProducerOptions();
+        }
+    }
+
     @Override
     public Producer createProducer() throws Exception {
         if (configuration.getOperation() == MitakeMmsOperation.callback) {

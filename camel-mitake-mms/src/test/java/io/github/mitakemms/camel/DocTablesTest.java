@@ -54,7 +54,7 @@ class DocTablesTest {
 
     /** The endpoint options whose label matches, in the metadata's order. */
     private static String options(JsonNode properties, Predicate<String> label) {
-        StringBuilder t = header("Name | Description | Default | Type");
+        StringBuilder t = header("Name | Description | Default | Type", "2,5,1,1");
         properties.fields().forEachRemaining(e -> {
             JsonNode p = e.getValue();
             if ("path".equals(p.path("kind").asText()) || !label.test(p.path("label").asText())) {
@@ -67,7 +67,7 @@ class DocTablesTest {
 
     /** The component options that are not endpoint options too. */
     private static String options(JsonNode componentProperties, Predicate<String> unused, JsonNode endpointProperties) {
-        StringBuilder t = header("Name | Description | Default | Type");
+        StringBuilder t = header("Name | Description | Default | Type", "2,5,1,1");
         for (Iterator<Map.Entry<String, JsonNode>> it = componentProperties.fields(); it.hasNext();) {
             Map.Entry<String, JsonNode> e = it.next();
             if (!endpointProperties.has(e.getKey())) {
@@ -81,12 +81,12 @@ class DocTablesTest {
         String type = "duration".equals(p.path("type").asText()) ? "Duration" : simpleName(p.path("javaType").asText());
         t.append("| `").append(name).append("` | ").append(cell(p.path("description").asText()))
                 .append(p.path("required").asBoolean() ? " Required." : "")
-                .append(" | ").append(p.has("defaultValue") ? cell(p.get("defaultValue").asText()) : "")
+                .append(" |").append(p.has("defaultValue") ? " " + cell(p.get("defaultValue").asText()) : "")
                 .append(" | ").append(type).append('\n');
     }
 
     private static String headers(JsonNode headers) {
-        StringBuilder t = header("Name | Used by | Description | Type");
+        StringBuilder t = header("Name | Used by | Description | Type", "2,1,5,1");
         headers.fields().forEachRemaining(e -> {
             JsonNode h = e.getValue();
             String usedBy = h.path("label").asText();
@@ -97,9 +97,7 @@ class DocTablesTest {
         return t.append("|===\n").toString();
     }
 
-    private static StringBuilder header(String columns) {
-        int n = columns.split("\\|").length;
-        String cols = n == 4 ? "2,5,1,1" : "2,5,1";
+    private static StringBuilder header(String columns, String cols) {
         return new StringBuilder("[width=\"100%\",cols=\"" + cols + "\",options=\"header\"]\n|===\n| " + columns + "\n");
     }
 

@@ -76,6 +76,9 @@ class MetadataTest extends CamelTestSupport {
         MitakeMmsComponent component = context.getComponent("mitake-mms", MitakeMmsComponent.class);
         component.getConfiguration().setSubject("Default subject");
         component.getConfiguration().setMaxConnections(4);
+        component.getConfiguration().setBaseUrl("https://gw.example");
+        component.getConfiguration().setClientId("me");
+        component.getConfiguration().setClientSecret("secret");
         MitakeMmsEndpoint endpoint = context.getEndpoint("mitake-mms:push?maxConnections=2", MitakeMmsEndpoint.class);
         assertThat(endpoint.getConfiguration().getSubject()).isEqualTo("Default subject");
         assertThat(endpoint.getConfiguration().getMaxConnections()).isEqualTo(2);
@@ -83,10 +86,16 @@ class MetadataTest extends CamelTestSupport {
     }
 
     @Test
-    void aProducerWithoutCredentialsFailsAtStart() {
-        assertThatThrownBy(() -> context.getEndpoint("mitake-mms:push?baseUrl=https://gw.example").createProducer())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clientId");
-        assertThatThrownBy(() -> context.getEndpoint("mitake-mms:push").createProducer())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseUrl");
+    void aRouteToAProducerWithoutCredentialsFailsToBeCreated() {
+        assertThatThrownBy(() -> context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("direct:noCredentials").to("mitake-mms:push?baseUrl=https://gw.example");
+            }
+        })).rootCause().isInstanceOf(IllegalArgumentException.class).hasMessageContaining("clientId");
+        assertThatThrownBy(() -> context.getEndpoint("mitake-mms:push"))
+                .rootCause().isInstanceOf(IllegalArgumentException.class).hasMessageContaining("baseUrl");
+        // a callback endpoint needs no credentials
+        assertThat(context.getEndpoint("mitake-mms:callback")).isNotNull();
     }
 }

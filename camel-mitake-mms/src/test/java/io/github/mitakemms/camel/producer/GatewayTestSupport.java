@@ -7,7 +7,6 @@ import io.github.mitakemms.camel.TestFiles;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -26,11 +25,7 @@ public abstract class GatewayTestSupport extends CamelTestSupport {
 
     protected WireMockServer gateway;
 
-    @BeforeEach
-    void startGateway() {
-        // nothing: the server starts in createCamelContext, before the routes
-    }
-
+    /** Starts the gateway before the routes, which are made with its port. */
     @Override
     protected CamelContext createCamelContext() throws Exception {
         gateway = new WireMockServer(WireMockConfiguration.options().dynamicPort().bindAddress("127.0.0.1")

@@ -46,7 +46,7 @@ class QuarkusCallbackTest {
             assertThat(h.get(MitakeMmsConstants.BATCH_ID)).isEqualTo("301786034222960645");
             assertThat(h.get(MitakeMmsConstants.STATUS)).isEqualTo("0");
             assertThat(h.get(MitakeMmsConstants.STATUS_TIME)).isEqualTo("20200828162035");
-            assertThat(h.get(MitakeMmsConstants.POINT)).isEqualTo(3);
+            assertThat(h.get(MitakeMmsConstants.POINT)).isEqualTo(new java.math.BigDecimal("3"));
         });
     }
 

@@ -51,7 +51,7 @@ class QuarkusPushTest {
         assertThat(result.getMessage().getHeader(MitakeMmsConstants.BATCH_ID)).isEqualTo(GatewayTestResource.BATCH_ID);
         assertThat(result.getMessage().getHeader(MitakeMmsConstants.MSG_IDS, List.class))
                 .containsExactly(GatewayTestResource.MSG_ID);
-        assertThat(result.getMessage().getHeader(MitakeMmsConstants.COST_POINTS)).isEqualTo(3);
+        assertThat(result.getMessage().getHeader(MitakeMmsConstants.COST_POINTS)).isEqualTo(new java.math.BigDecimal("3"));
 
         gateway.verify(1, postRequestedFor(urlEqualTo("/AuthorizationService/Token"))
                 .withRequestBody(equalToJson("{\"clientId\":\"quarkus-it\",\"clientSecret\":\"quarkus-it-Pa55word\"}")));
