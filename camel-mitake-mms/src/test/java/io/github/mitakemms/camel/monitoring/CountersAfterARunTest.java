@@ -1,16 +1,17 @@
 package io.github.mitakemms.camel.monitoring;
 
-import java.lang.management.ManagementFactory;
+import java.lang.reflect.Method;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.TreeMap;
 
-import javax.management.MBeanServer;
-import javax.management.ObjectName;
-
+import io.github.mitakemms.camel.MitakeMmsEndpoint;
+import io.github.mitakemms.camel.MitakeMmsOperation;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.console.DevConsole;
 import org.apache.camel.console.DevConsoleResolver;
@@ -25,11 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CountersAfterARunTest extends OperationsTestSupport {
 
     private final MeterRegistry meters = new SimpleMeterRegistry();
-
-    @Override
-    protected boolean useJmx() {
-        return true;
-    }
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
@@ -88,19 +84,19 @@ class CountersAfterARunTest extends OperationsTestSupport {
         assertThat(lastError).containsEntry("code", "3001");
         assertThat(text + json).doesNotContain(CLIENT_SECRET).doesNotContain(TOKEN);
 
-        // JMX, on the endpoint
-        MBeanServer mbeans = ManagementFactory.getPlatformMBeanServer();
-        Set<ObjectName> names = mbeans.queryNames(new ObjectName("org.apache.camel:type=endpoints,*"), null);
-        ObjectName push = names.stream().filter(n -> n.getKeyProperty("name").contains("push")).findFirst().orElseThrow();
-        assertThat(mbeans.getAttribute(push, "PushCalls")).isEqualTo(2L);
-        assertThat(mbeans.getAttribute(push, "PushesAccepted")).isEqualTo(1L);
-        assertThat(mbeans.getAttribute(push, "PushesRefusedByCode")).isEqualTo("{3001=1}");
-        assertThat(mbeans.getAttribute(push, "AccountPoints")).isEqualTo("9994");
-        assertThat(mbeans.getAttribute(push, "PointsSpent")).isEqualTo("6");
-        assertThat(mbeans.getAttribute(push, "LastErrorCode")).isEqualTo("3001");
-        assertThat(mbeans.getAttribute(push, "TokenRequests")).isEqualTo(1L);
-        assertThat(mbeans.getAttribute(push, "ConcurrencyLimit")).isEqualTo(8);
-        assertThat(mbeans.getAttribute(push, "TooManyConnections")).isEqualTo(0L);
+        // JMX: the endpoint's managed attributes, as Camel's JMX agent reads them (@ManagedAttribute getters)
+        MitakeMmsEndpoint push = context.getEndpoints().stream().filter(MitakeMmsEndpoint.class::isInstance)
+                .map(MitakeMmsEndpoint.class::cast)
+                .filter(ep -> ep.getConfiguration().getOperation() == MitakeMmsOperation.push).findFirst().orElseThrow();
+        assertThat(MitakeMmsEndpoint.class.getAnnotation(ManagedResource.class)).isNotNull();
+        Map<String, Object> jmx = managedAttributes(push);
+        assertThat(jmx).containsEntry("PushCalls", 2L).containsEntry("PushesAccepted", 1L)
+                .containsEntry("PushesRefusedByCode", "{3001=1}").containsEntry("AccountPoints", "9994")
+                .containsEntry("PointsSpent", "6").containsEntry("LastErrorCode", "3001")
+                .containsEntry("TokenRequests", 1L).containsEntry("ConcurrencyLimit", 8)
+                .containsEntry("TooManyConnections", 0L).containsEntry("Queries", 1L)
+                .containsEntry("DestinationsRefusedByCode", "{2011=1}");
+        assertThat(jmx.toString()).doesNotContain(CLIENT_SECRET).doesNotContain(TOKEN);
 
         // Micrometer
         assertThat(meters.get("mitake.mms.push.calls").tag("account", account).functionCounter().count()).isEqualTo(2);
@@ -113,5 +109,17 @@ class CountersAfterARunTest extends OperationsTestSupport {
         assertThat(meters.get("mitake.mms.queries").functionCounter().count()).isEqualTo(1);
         assertThat(meters.get("mitake.mms.concurrency.limit").gauge().value()).isEqualTo(8);
         assertThat(meters.get("mitake.mms.token.requests").functionCounter().count()).isEqualTo(1);
+    }
+
+    /** Every @ManagedAttribute getter of the endpoint, by attribute name. */
+    private static Map<String, Object> managedAttributes(Object endpoint) throws Exception {
+        Map<String, Object> attributes = new TreeMap<>();
+        for (Method m : endpoint.getClass().getMethods()) {
+            if (m.isAnnotationPresent(ManagedAttribute.class) && m.getParameterCount() == 0) {
+                String name = m.getName().replaceFirst("^(get|is)", "");
+                attributes.put(name, m.invoke(endpoint));
+            }
+        }
+        return attributes;
     }
 }
