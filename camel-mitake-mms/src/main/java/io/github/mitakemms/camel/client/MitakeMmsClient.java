@@ -8,6 +8,7 @@ import java.net.URI;
 
 import javax.net.ssl.SSLContext;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JacksonException;
 import io.github.mitakemms.camel.exception.MitakeMmsException;
 import io.github.mitakemms.camel.exception.MitakeMmsRetryableException;
@@ -294,7 +295,7 @@ public class MitakeMmsClient implements Closeable {
     }
 
     /** Body of the token call. Its toString never shows the secret. */
-    record TokenRequest(String clientId, String clientSecret) {
+    record TokenRequest(@JsonProperty("clientId") String clientId, @JsonProperty("clientSecret") String clientSecret) {
         @Override
         public String toString() {
             return "TokenRequest[clientId=" + clientId + "]";
