@@ -12,12 +12,15 @@ import org.apache.camel.CamelContext;
 /**
  * The statistics as Micrometer meters, tagged {@code account} (clientId@host) or {@code route}: function counters and
  * gauges that read the statistics, so nothing is counted twice. Loaded only when micrometer-core is on the classpath.
+ * No Micrometer type appears in a field or a signature (lambdas included), so that the class can be inspected by
+ * reflection where Micrometer is absent (as native-image tooling does).
  */
 final class MicrometerMetrics implements Metrics {
 
-    private final MeterRegistry registry;
+    /** The MeterRegistry. */
+    private final Object registry;
 
-    private MicrometerMetrics(MeterRegistry registry) {
+    private MicrometerMetrics(Object registry) {
         this.registry = registry;
     }
 
@@ -32,22 +35,24 @@ final class MicrometerMetrics implements Metrics {
 
     @Override
     public void account(MitakeMmsStatistics s) {
-        Tags tags = Tags.of("account", s.name());
+        MeterRegistry registry = (MeterRegistry) this.registry;
+        String[] account = { "account", s.name() };
+        Tags tags = Tags.of(account);
         MitakeMmsStatistics.Gauges g = s.gauges();
-        counter("mitake.mms.push.calls", "Push calls made to the gateway", tags, s, x -> x.pushCalls());
-        counter("mitake.mms.push.accepted", "Push calls the gateway answered with a batch", tags, s,
+        counter("mitake.mms.push.calls", "Push calls made to the gateway", account, s, x -> x.pushCalls());
+        counter("mitake.mms.push.accepted", "Push calls the gateway answered with a batch", account, s,
                 x -> x.pushesAccepted());
-        counter("mitake.mms.destinations.accepted", "Destinations the gateway took", tags, s,
+        counter("mitake.mms.destinations.accepted", "Destinations the gateway took", account, s,
                 x -> x.destinationsAccepted());
-        counter("mitake.mms.destinations.duplicate", "Destinations answered 2018 (cID seen before)", tags, s,
+        counter("mitake.mms.destinations.duplicate", "Destinations answered 2018 (cID seen before)", account, s,
                 x -> x.duplicates());
-        counter("mitake.mms.points.spent", "Points the pushes cost", tags, s, x -> x.pointsSpent().doubleValue());
+        counter("mitake.mms.points.spent", "Points the pushes cost", account, s, x -> x.pointsSpent().doubleValue());
         Gauge.builder("mitake.mms.account.points", s, x -> {
             BigDecimal p = x.accountPoints();
             return p == null ? Double.NaN : p.doubleValue();
         }).description("Points left on the account, as the latest push reported them").tags(tags).register(registry);
-        counter("mitake.mms.queries", "Query calls", tags, s, x -> x.queries());
-        counter("mitake.mms.queries.failed", "Query calls that failed", tags, s, x -> x.queriesFailed());
+        counter("mitake.mms.queries", "Query calls", account, s, x -> x.queries());
+        counter("mitake.mms.queries.failed", "Query calls that failed", account, s, x -> x.queriesFailed());
         Gauge.builder("mitake.mms.connections.open", g, x -> x.openConnections())
                 .description("Connections open to the gateway (the pool's, shared by its accounts)").tags(tags)
                 .register(registry);
@@ -66,33 +71,33 @@ final class MicrometerMetrics implements Metrics {
                 .description("Seconds since the current access token was obtained").baseUnit("seconds").tags(tags)
                 .register(registry);
         s.onNewCode((kind, code) -> {
+            String[] byCode = { "account", s.name(), "code", code };
             if ("pushRefused".equals(kind)) {
-                counter("mitake.mms.push.refused", "Pushes that failed, by code", tags.and("code", code), s,
-                        x -> x.pushesRefused(code));
+                counter("mitake.mms.push.refused", "Pushes that failed, by code", byCode, s, x -> x.pushesRefused(code));
             } else if ("destinationRefused".equals(kind)) {
-                counter("mitake.mms.destinations.refused", "Destinations the gateway refused, by code",
-                        tags.and("code", code), s, x -> x.destinationsRefused(code));
+                counter("mitake.mms.destinations.refused", "Destinations the gateway refused, by code", byCode, s,
+                        x -> x.destinationsRefused(code));
             }
         });
     }
 
     @Override
     public void callback(MitakeMmsStatistics s) {
-        Tags tags = Tags.of("route", s.name());
-        counter("mitake.mms.callback.reports.routed", "Delivery reports routed", tags, s, x -> x.reportsRouted());
-        counter("mitake.mms.callback.duplicates.dropped", "Delivery reports acknowledged but not routed again", tags, s,
+        String[] route = { "route", s.name() };
+        counter("mitake.mms.callback.reports.routed", "Delivery reports routed", route, s, x -> x.reportsRouted());
+        counter("mitake.mms.callback.duplicates.dropped", "Delivery reports acknowledged but not routed again", route, s,
                 x -> x.duplicatesDropped());
         s.onNewCode((kind, code) -> {
             if ("callback".equals(kind)) {
                 int status = Integer.parseInt(code);
-                counter("mitake.mms.callbacks", "Callbacks answered, by HTTP status", tags.and("status", code), s,
-                        x -> x.callbacks(status));
+                counter("mitake.mms.callbacks", "Callbacks answered, by HTTP status",
+                        new String[] { "route", s.name(), "status", code }, s, x -> x.callbacks(status));
             }
         });
     }
 
-    private void counter(String name, String description, Tags tags, MitakeMmsStatistics s,
+    private void counter(String name, String description, String[] tags, MitakeMmsStatistics s,
                          java.util.function.ToDoubleFunction<MitakeMmsStatistics> f) {
-        FunctionCounter.builder(name, s, f).description(description).tags(tags).register(registry);
+        FunctionCounter.builder(name, s, f).description(description).tags(tags).register((MeterRegistry) registry);
     }
 }
