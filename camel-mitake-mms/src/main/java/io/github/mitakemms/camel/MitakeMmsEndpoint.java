@@ -85,7 +85,7 @@ public class MitakeMmsEndpoint extends DefaultEndpoint implements EndpointServic
                 throw new IllegalArgumentException(
                         "mitake-mms option cidSeed derives the generated cIDs, but generateCid is false");
             }
-            if (!seed.contains("${")) {
+            if (!seed.contains("${") && !seed.contains("$simple{")) {
                 // a constant seed gives every push the same cIDs: the gateway would send only the first
                 throw new IllegalArgumentException("mitake-mms option cidSeed must be a Simple expression whose value "
                                                    + "differs for every push, such as ${header.JMSMessageID}; '" + seed
