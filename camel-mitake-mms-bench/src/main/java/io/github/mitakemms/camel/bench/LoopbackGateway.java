@@ -63,18 +63,27 @@ public final class LoopbackGateway implements AutoCloseable {
     private final List<String> problems = new ArrayList<>();
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[512 * 1024]);
 
+    /** Called on every push with the length of its body, before it is answered; for the curves' heap samples. */
+    private volatile java.util.function.IntConsumer onPush = n -> { };
+    private volatile boolean deepChecks = true;
+
     public LoopbackGateway() throws IOException {
+        this(64);
+    }
+
+    /** @param workers threads that answer requests: one per request in flight, with room */
+    public LoopbackGateway(int workers) throws IOException {
         // without TCP_NODELAY the JDK's server answers every request after a delayed ACK, some 40 ms: set before its
         // first use, as it reads its settings once
         System.setProperty("sun.net.httpserver.nodelay", "true");
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 256);
         // one worker per request in flight: 16 senders, with room; waiting out the latency parks the worker only
-        workers = Executors.newFixedThreadPool(64, r -> {
+        this.workers = Executors.newFixedThreadPool(workers, r -> {
             Thread t = new Thread(r, "gateway-worker");
             t.setDaemon(true);
             return t;
         });
-        server.setExecutor(workers);
+        server.setExecutor(this.workers);
         server.createContext("/AuthorizationService/Token", this::token);
         server.createContext("/msg/mms/json", this::mms);
         server.start();
@@ -96,6 +105,19 @@ public final class LoopbackGateway implements AutoCloseable {
         queries.set(0);
         refused.set(0);
         problems.clear();
+    }
+
+    /**
+     * Whether the first pushes of each client are parsed and compared with {@link Payload} in full (the default); off
+     * for pushes with other destinations than the payload's.
+     */
+    public void deepChecks(boolean on) {
+        deepChecks = on;
+    }
+
+    /** Sets what is called on every push, in the gateway's thread, before the push is answered. */
+    public void onPush(java.util.function.IntConsumer hook) {
+        onPush = hook;
     }
 
     /** Token requests of the contender since the last reset. */
@@ -160,7 +182,8 @@ public final class LoopbackGateway implements AutoCloseable {
             if ("push".equals(action)) {
                 Counts counts = counts(clientId);
                 counts.pushes.incrementAndGet();
-                if (counts.deepChecks.incrementAndGet() <= DEEP_CHECKS_PER_RUN) {
+                onPush.accept(n);
+                if (deepChecks && counts.deepChecks.incrementAndGet() <= DEEP_CHECKS_PER_RUN) {
                     deepCheck(ex, body, n);
                 }
                 response = pushResponse(body, n);

@@ -73,6 +73,11 @@ public final class Turns<T extends Turns.Turn> {
         /** The CPU nanoseconds and allocated bytes of the JVM that does this contender's work, so far. */
         protected abstract long[] counters() throws IOException;
 
+        /** Whether the current iteration is one of the measurement. */
+        protected boolean measuring() {
+            return measuring;
+        }
+
         /** Records one operation, which took the given time. */
         public void done(long nanos) {
             opsInIteration.increment();

@@ -6,13 +6,9 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
@@ -21,11 +17,23 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 
 import io.github.mitakemms.camel.bench.Turns;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -46,7 +54,16 @@ import org.openjdk.jmh.infra.IterationParams;
 public class CallbackBenchmark {
 
     public static final String[] TARGETS = { "bare", "component" };
-    public static final int REPORTS_PER_REQUEST = 2;
+    /** Reports in the spec's body. */
+    public static final int SPEC_REPORTS = 2;
+
+    /**
+     * {@code 0}: the spec's callback body, two reports whose msgIDs are unique per request. A comma-separated list of
+     * sizes ({@code 1,10,100,1000}): the curve of cost by body size, each size a body of n reports built once and posted
+     * as it is; every size and server takes its turn (one JMH iteration) in the one JVM, against the same two servers.
+     */
+    @Param({ "0" })
+    public String reports;
 
     /** The callback body of the spec in three parts, around the two msgIDs. */
     private static final String BODY_START = """
@@ -74,25 +91,50 @@ public class CallbackBenchmark {
             }""";
 
     private final AtomicLong ids = new AtomicLong(301786034575282175L);
-    private HttpClient http;
+    /** The load generator: HttpClient 5 classic, 16 pooled connections per server, as many as the sender threads. */
+    private CloseableHttpClient http;
     private Turns<Target> turns;
+    private final List<Server> servers = new ArrayList<>();
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         List<Target> targets = new ArrayList<>();
         try {
             for (String name : TARGETS) {
-                targets.add(new Target(name));
+                servers.add(new Server(name));
             }
-            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10))
+            http = HttpClients.custom()
+                    .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                            .setMaxConnTotal(16 * TARGETS.length)
+                            .setMaxConnPerRoute(16)
+                            .setDefaultConnectionConfig(ConnectionConfig.custom()
+                                    .setConnectTimeout(Timeout.ofSeconds(10))
+                                    .setSocketTimeout(Timeout.ofSeconds(30))
+                                    .setValidateAfterInactivity(TimeValue.ofSeconds(1))
+                                    .build())
+                            .build())
+                    .setDefaultRequestConfig(RequestConfig.custom()
+                            .setConnectionRequestTimeout(Timeout.ofSeconds(30))
+                            .setResponseTimeout(Timeout.ofSeconds(30))
+                            .build())
+                    .disableAutomaticRetries()
+                    .disableCookieManagement()
                     .build();
+            for (Server server : servers) {
+                server.awaitReady();
+            }
+            for (String size : reports.split(",")) {
+                int n = Integer.parseInt(size.trim());
+                for (Server server : servers) {
+                    targets.add(new Target(server, n));
+                }
+            }
             for (Target t : targets) {
-                t.awaitReady();
                 post(t);
                 t.reset();
             }
         } catch (Exception | Error e) {
-            targets.forEach(Target::stop);
+            servers.forEach(Server::stop);
             throw e;
         }
         turns = new Turns<>(targets);
@@ -114,22 +156,36 @@ public class CallbackBenchmark {
     }
 
     private void post(Target t) throws Exception {
-        long id = ids.addAndGet(2);
-        HttpRequest request = HttpRequest.newBuilder(t.uri)
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                // plain concatenation: String.format costs the load generator more than the route costs the server
-                .POST(HttpRequest.BodyPublishers.ofString(BODY_START + (id - 1) + BODY_MIDDLE + id + BODY_END))
-                .build();
-        t.sent.increment();
-        long start = System.nanoTime();
-        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-        long took = System.nanoTime() - start;
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("Callback answered HTTP " + response.statusCode() + " at " + t.uri);
+        byte[] body;
+        if (t.fixedBody != null) {
+            body = t.fixedBody;
+        } else {
+            long id = ids.addAndGet(2);
+            // plain concatenation: String.format costs the load generator more than the route costs the server
+            body = (BODY_START + (id - 1) + BODY_MIDDLE + id + BODY_END).getBytes(StandardCharsets.UTF_8);
         }
-        t.answered200.increment();
+        HttpPost post = new HttpPost(t.server.uri);
+        post.setEntity(new ByteArrayEntity(body, ContentType.APPLICATION_JSON));
+        long start = System.nanoTime();
+        int status = http.execute(post, response -> {
+            EntityUtils.consume(response.getEntity());
+            return response.getCode();
+        });
+        long took = System.nanoTime() - start;
+        if (status != 200) {
+            throw new IllegalStateException("Callback answered HTTP " + status + " at " + t.server.uri);
+        }
         t.done(took);
+    }
+
+    /** A callback body of n reports, as the gateway sends them (one batch, consecutive msgIDs). */
+    static byte[] body(int n) {
+        StringBuilder sb = new StringBuilder(n * 120 + 32).append("{\"messages\":[");
+        for (int i = 0; i < n; i++) {
+            sb.append(i == 0 ? "" : ",").append("{\"batchID\":301786034222960645,\"msgID\":").append(301786034575282176L + i)
+                    .append(",\"status\":\"0\",\"statusTime\":\"20200828162035\",\"point\":3}");
+        }
+        return sb.append("]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     @TearDown(Level.Trial)
@@ -145,22 +201,21 @@ public class CallbackBenchmark {
                 }
             }
         } finally {
-            turns.all().forEach(Target::stop);
+            servers.forEach(Server::stop);
+            http.close();
         }
     }
 
     /** One server, in a JVM of its own, which it stops when its input ends. */
-    private static final class Target extends Turns.Turn {
+    private static final class Server {
+        final String name;
         final Process server;
         final PrintStream serverIn;
         final BufferedReader serverOut;
-        final LongAdder sent = new LongAdder();
-        final LongAdder answered200 = new LongAdder();
         URI uri;
-        long deliveredBefore;
 
-        Target(String name) throws IOException {
-            super(name);
+        Server(String name) throws IOException {
+            this.name = name;
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xms1g", "-Xmx1g", "-XX:+UseG1GC",
@@ -180,17 +235,6 @@ public class CallbackBenchmark {
             uri = URI.create(expect("READY")[1]);
         }
 
-        void reset() throws IOException {
-            sent.reset();
-            answered200.reset();
-            deliveredBefore = mark()[2];
-        }
-
-        @Override
-        protected long[] counters() throws IOException {
-            return mark();
-        }
-
         /** The server's process CPU ns, allocated bytes and deliveries so far. */
         long[] mark() throws IOException {
             serverIn.println("mark");
@@ -204,23 +248,9 @@ public class CallbackBenchmark {
                 if (line.startsWith(word + " ")) {
                     return line.split(" ");
                 }
-                System.out.println("[" + name() + " server] " + line);
+                System.out.println("[" + name + " server] " + line);
             }
-            throw new IOException("The " + name() + " callback server ended before it printed " + word);
-        }
-
-        void write(Path out) throws IOException {
-            Properties p = new Properties();
-            store(p);
-            p.setProperty("requestsSent", Long.toString(sent.sum()));
-            p.setProperty("requestsAnswered200", Long.toString(answered200.sum()));
-            p.setProperty("reportsSent", Long.toString(sent.sum() * REPORTS_PER_REQUEST));
-            p.setProperty("delivered", Long.toString(mark()[2] - deliveredBefore));
-            p.setProperty("deliveredUnit", "component".equals(name()) ? "reports" : "requests");
-            Files.createDirectories(out);
-            try (OutputStream os = Files.newOutputStream(out.resolve("callback-" + name() + ".properties"))) {
-                p.store(os, "figures of one target of a callback run");
-            }
+            throw new IOException("The " + name + " callback server ended before it printed " + word);
         }
 
         void stop() {
@@ -232,6 +262,80 @@ public class CallbackBenchmark {
             } catch (InterruptedException e) {
                 server.destroyForcibly();
                 Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * One server given one body size: a turn. Its deliveries are counted by the server across its measurement
+     * iterations only (the server counts all; only this turn posts while it measures).
+     */
+    private static final class Target extends Turns.Turn {
+        final Server server;
+        /** 0 for the spec's body with unique msgIDs. */
+        final int reports;
+        final byte[] fixedBody;
+        final LongAdder sent = new LongAdder();
+        final LongAdder answered200 = new LongAdder();
+        long delivered;
+        long deliveredAtStart;
+        boolean inIteration;
+
+        Target(Server server, int reports) {
+            super(server.name);
+            this.server = server;
+            this.reports = reports;
+            this.fixedBody = reports > 0 ? body(reports) : null;
+        }
+
+        int reportsPerRequest() {
+            return reports > 0 ? reports : SPEC_REPORTS;
+        }
+
+        void reset() {
+            sent.reset();
+            answered200.reset();
+            delivered = 0;
+        }
+
+        /**
+         * Read at the start and the end of each measurement iteration of this turn: the deliveries between the two are
+         * this turn's, as no other posts meanwhile.
+         */
+        @Override
+        protected long[] counters() throws IOException {
+            long[] m = server.mark();
+            if (!inIteration) {
+                deliveredAtStart = m[2];
+            } else {
+                delivered += m[2] - deliveredAtStart;
+            }
+            inIteration = !inIteration;
+            return m;
+        }
+
+        /** Counts the requests of the measurement iterations: each was sent and answered 200 (else the run fails). */
+        @Override
+        public void done(long nanos) {
+            if (measuring()) {
+                sent.increment();
+                answered200.increment();
+            }
+            super.done(nanos);
+        }
+
+        void write(Path out) throws IOException {
+            Properties p = new Properties();
+            store(p);
+            p.setProperty("requestsSent", Long.toString(sent.sum()));
+            p.setProperty("requestsAnswered200", Long.toString(answered200.sum()));
+            p.setProperty("reportsSent", Long.toString(sent.sum() * reportsPerRequest()));
+            p.setProperty("delivered", Long.toString(delivered));
+            p.setProperty("deliveredUnit", "component".equals(name()) ? "reports" : "requests");
+            Files.createDirectories(out);
+            String file = "callback-" + name() + (reports > 0 ? "-" + reports : "") + ".properties";
+            try (OutputStream os = Files.newOutputStream(out.resolve(file))) {
+                p.store(os, "figures of one target of a callback run");
             }
         }
     }

@@ -28,11 +28,14 @@ public class PushBenchmark {
     /** The bound on connections to the gateway, the same for every contender. */
     public static final int MAX_CONNECTIONS = 16;
 
-    @Param({ "raw", "component", "route" })
+    @Param({ "limit", "hc5", "jdk", "component", "route" })
     public String contender;
 
     @Param({ "1KB", "300KB" })
     public String payload;
+
+    /** System property that makes every sender fail its 200th push: to check that the harness retries such a run. */
+    public static final String INJECT_FAILURE = "bench.injectFailure";
 
     private Sender sender;
 
@@ -45,10 +48,17 @@ public class PushBenchmark {
 
     /** The contender's sender, with the contender's own clientID. */
     static Sender sender(String contender, String baseUrl, Payload payload) throws Exception {
+        Sender s = create(contender, baseUrl, payload);
+        return Boolean.getBoolean(INJECT_FAILURE) ? new FailingSender(s) : s;
+    }
+
+    private static Sender create(String contender, String baseUrl, Payload payload) throws Exception {
         String clientId = LoopbackGateway.clientId(contender);
         return switch (contender) {
             case "component" -> new ComponentSender(baseUrl, clientId, payload, MAX_CONNECTIONS);
-            case "raw" -> new RawSender(baseUrl, clientId, payload);
+            case "limit" -> new LimitSender(baseUrl, clientId, payload);
+            case "hc5" -> new Hc5Sender(baseUrl, clientId, payload, MAX_CONNECTIONS);
+            case "jdk" -> new JdkSender(baseUrl, clientId, payload);
             case "route" -> new RouteSender(baseUrl, clientId, payload, MAX_CONNECTIONS);
             default -> throw new IllegalArgumentException("No contender " + contender);
         };
@@ -63,6 +73,15 @@ public class PushBenchmark {
         return baseUrl;
     }
 
+    /** Writes how many pushes the contender sent again to {@code <bench.out>/retries-<payload>-<contender>.txt}. */
+    static void writeRetries(String payload, String contender, long retries) throws java.io.IOException {
+        String out = System.getProperty("bench.out");
+        if (out != null) {
+            java.nio.file.Files.writeString(java.nio.file.Path.of(out, "retries-" + payload + "-" + contender + ".txt"),
+                    Long.toString(retries));
+        }
+    }
+
     @Benchmark
     public void push() throws Exception {
         sender.push();
@@ -71,6 +90,35 @@ public class PushBenchmark {
     @TearDown(Level.Trial)
     public void tearDown() throws Exception {
         if (sender != null) {
+            writeRetries(payload, contender, sender.retries());
+            sender.close();
+        }
+    }
+
+    /** A sender whose 200th push fails as a connection would, for {@link #INJECT_FAILURE}. */
+    private static final class FailingSender implements Sender {
+        private final Sender sender;
+        private final java.util.concurrent.atomic.AtomicInteger pushes = new java.util.concurrent.atomic.AtomicInteger();
+
+        FailingSender(Sender sender) {
+            this.sender = sender;
+        }
+
+        @Override
+        public void push() throws Exception {
+            if (pushes.incrementAndGet() == 200) {
+                throw new java.net.SocketException("Connection reset (injected by " + INJECT_FAILURE + ")");
+            }
+            sender.push();
+        }
+
+        @Override
+        public long retries() {
+            return sender.retries();
+        }
+
+        @Override
+        public void close() throws Exception {
             sender.close();
         }
     }

@@ -25,7 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.infra.IterationParams;
 
 /**
- * The three contenders of {@link PushBenchmark} in one JVM, taking {@link Turns}, one JMH iteration each. For the
+ * The contenders of {@link PushBenchmark} in one JVM, taking {@link Turns}, one JMH iteration each. For the
  * latency-bound cases, where every contender waits on the gateway nearly all the time and the differences are a
  * fraction of a percent: measured in separate JVMs, one after the other, they drown in what changes between runs.
  * Only the contender whose turn it is sends; the others sit idle. At the end each contender's figures are written to
@@ -36,7 +36,7 @@ import org.openjdk.jmh.infra.IterationParams;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class PushTurnsBenchmark {
 
-    public static final String[] CONTENDERS = { "raw", "component", "route" };
+    public static final String[] CONTENDERS = { "limit", "hc5", "jdk", "component", "route" };
 
     @Param({ "1KB", "300KB" })
     public String payload;
@@ -92,6 +92,7 @@ public class PushTurnsBenchmark {
                     p.store(os, "figures of one contender of a push run in turns");
                 }
             }
+            PushBenchmark.writeRetries(payload, c.name(), c.sender.retries());
             c.sender.close();
         }
     }
