@@ -53,6 +53,8 @@ public class MitakeMmsComponentConfigurer extends PropertyConfigurerSupport impl
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lowbalancethreshold":
+        case "lowBalanceThreshold": getOrCreateConfiguration(target).setLowBalanceThreshold(property(camelContext, java.lang.String.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxconnections":
@@ -108,6 +110,8 @@ public class MitakeMmsComponentConfigurer extends PropertyConfigurerSupport impl
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lowbalancethreshold":
+        case "lowBalanceThreshold": return java.lang.String.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
         case "maxconnections":
@@ -164,6 +168,8 @@ public class MitakeMmsComponentConfigurer extends PropertyConfigurerSupport impl
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lowbalancethreshold":
+        case "lowBalanceThreshold": return getOrCreateConfiguration(target).getLowBalanceThreshold();
         case "maxbodysize":
         case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
         case "maxconnections":

@@ -47,6 +47,8 @@ public class MitakeMmsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
+        case "lowbalancethreshold":
+        case "lowBalanceThreshold": target.getConfiguration().setLowBalanceThreshold(property(camelContext, java.lang.String.class, value)); return true;
         case "maxbodysize":
         case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, int.class, value)); return true;
         case "maxconnections":
@@ -103,6 +105,8 @@ public class MitakeMmsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
+        case "lowbalancethreshold":
+        case "lowBalanceThreshold": return java.lang.String.class;
         case "maxbodysize":
         case "maxBodySize": return int.class;
         case "maxconnections":
@@ -160,6 +164,8 @@ public class MitakeMmsEndpointConfigurer extends PropertyConfigurerSupport imple
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
+        case "lowbalancethreshold":
+        case "lowBalanceThreshold": return target.getConfiguration().getLowBalanceThreshold();
         case "maxbodysize":
         case "maxBodySize": return target.getConfiguration().getMaxBodySize();
         case "maxconnections":

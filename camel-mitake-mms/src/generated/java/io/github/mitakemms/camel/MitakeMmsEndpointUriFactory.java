@@ -23,7 +23,7 @@ public class MitakeMmsEndpointUriFactory extends org.apache.camel.support.compon
     private static final Set<String> SECRET_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(27);
+        Set<String> props = new HashSet<>(28);
         props.add("allowedSources");
         props.add("baseUrl");
         props.add("bridgeErrorHandler");
@@ -36,6 +36,7 @@ public class MitakeMmsEndpointUriFactory extends org.apache.camel.support.compon
         props.add("generateCid");
         props.add("idempotentRepository");
         props.add("lazyStartProducer");
+        props.add("lowBalanceThreshold");
         props.add("maxBodySize");
         props.add("maxConnections");
         props.add("maxPayloadSize");

@@ -3,7 +3,10 @@ package io.github.mitakemms.camel;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,8 +15,13 @@ import javax.net.ssl.SSLContext;
 
 import io.github.mitakemms.camel.client.MitakeMmsClient;
 import io.github.mitakemms.camel.client.MitakeMmsGateway;
+import io.github.mitakemms.camel.monitoring.Metrics;
+import io.github.mitakemms.camel.monitoring.MitakeMmsStatistics;
+import io.github.mitakemms.camel.monitoring.ProducerHealthCheck;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.DefaultComponent;
@@ -35,6 +43,9 @@ public class MitakeMmsComponent extends DefaultComponent {
 
     private final Map<PoolKey, MitakeMmsClient> clients = new ConcurrentHashMap<>();
     private final Map<GatewayKey, MitakeMmsGateway> gateways = new ConcurrentHashMap<>();
+    /** The readiness check of each account with a started producer, and how many producers use it. */
+    private final Map<MitakeMmsGateway, CheckRegistration> checks = new HashMap<>();
+    private volatile Metrics metrics;
 
     public MitakeMmsComponent() {
     }
@@ -69,8 +80,93 @@ public class MitakeMmsComponent extends DefaultComponent {
                 config.getSslContextParameters());
         GatewayKey key = new GatewayKey(pool, config.getClientId(), digest(config.getClientSecret()),
                 config.getTokenRenewBefore());
-        return gateways.computeIfAbsent(key, k -> new MitakeMmsGateway(client(pool), config.getClientId(),
-                config.getClientSecret(), config.getTokenRenewBefore(), config.getRequestTimeout()));
+        return gateways.computeIfAbsent(key, k -> {
+            MitakeMmsGateway gateway = new MitakeMmsGateway(client(pool), config.getClientId(),
+                    config.getClientSecret(), config.getTokenRenewBefore(), config.getRequestTimeout());
+            metrics().account(gateway.statistics());
+            return gateway;
+        });
+    }
+
+    /** The gateway of a configuration's credentials if one was created, else null: for reading its statistics. */
+    MitakeMmsGateway existingGateway(MitakeMmsConfiguration config) {
+        PoolKey pool = new PoolKey(config.getBaseUrl(), config.getConnectTimeout(), config.getMaxConnections(),
+                config.getSslContextParameters());
+        return gateways.get(new GatewayKey(pool, config.getClientId(), digest(config.getClientSecret()),
+                config.getTokenRenewBefore()));
+    }
+
+    /** The statistics of every account that has sent or is ready to. */
+    public List<MitakeMmsStatistics> accountStatistics() {
+        List<MitakeMmsStatistics> list = new ArrayList<>();
+        for (MitakeMmsGateway g : gateways.values()) {
+            list.add(g.statistics());
+        }
+        return list;
+    }
+
+    /** Where the counters are published besides the console and JMX: Micrometer when it is there. */
+    Metrics metrics() {
+        Metrics m = metrics;
+        if (m == null) {
+            m = Metrics.of(getCamelContext());
+            metrics = m;
+        }
+        return m;
+    }
+
+    /**
+     * A producer of the account started: its low-balance threshold is watched, and the account's readiness check is in
+     * Camel's producers health-check repository (when camel-health provides one) while any producer of it runs.
+     */
+    synchronized void producerStarted(MitakeMmsGateway gateway, MitakeMmsConfiguration config) {
+        gateway.statistics().lowBalanceThreshold(config.lowBalanceThresholdValue());
+        CheckRegistration r = checks.get(gateway);
+        if (r == null) {
+            WritableHealthCheckRepository repository = HealthCheckHelper.getHealthCheckRepository(getCamelContext(),
+                    "producers", WritableHealthCheckRepository.class);
+            ProducerHealthCheck check = new ProducerHealthCheck(checkId(gateway), gateway);
+            if (repository != null) {
+                repository.addHealthCheck(check);
+            }
+            r = new CheckRegistration(check, repository);
+            checks.put(gateway, r);
+        }
+        r.producers++;
+    }
+
+    /** A producer of the account stopped: its check goes with the last one. */
+    synchronized void producerStopped(MitakeMmsGateway gateway) {
+        CheckRegistration r = checks.get(gateway);
+        if (r != null && --r.producers <= 0) {
+            checks.remove(gateway);
+            r.remove();
+        }
+    }
+
+    /** The readiness check of an account with a started producer, or null. */
+    synchronized ProducerHealthCheck healthCheck(MitakeMmsGateway gateway) {
+        CheckRegistration r = checks.get(gateway);
+        return r == null ? null : r.check;
+    }
+
+    /** {@code mitake-mms-producer-<clientId>}, with a number when another account of that clientId has one. */
+    private String checkId(MitakeMmsGateway gateway) {
+        String base = "mitake-mms-producer-" + gateway.clientId();
+        String id = base;
+        for (int n = 2; isCheckId(id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
+
+    private boolean isCheckId(String id) {
+        for (CheckRegistration r : checks.values()) {
+            if (r.check.getId().equals(id)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private MitakeMmsClient client(PoolKey key) {
@@ -100,12 +196,34 @@ public class MitakeMmsComponent extends DefaultComponent {
 
     @Override
     protected void doStop() throws Exception {
+        synchronized (this) {
+            checks.values().forEach(CheckRegistration::remove);
+            checks.clear();
+        }
+        metrics = null;
         for (MitakeMmsClient c : clients.values()) {
             c.close();
         }
         clients.clear();
         gateways.clear();
         super.doStop();
+    }
+
+    private static final class CheckRegistration {
+        final ProducerHealthCheck check;
+        final WritableHealthCheckRepository repository;
+        int producers;
+
+        CheckRegistration(ProducerHealthCheck check, WritableHealthCheckRepository repository) {
+            this.check = check;
+            this.repository = repository;
+        }
+
+        void remove() {
+            if (repository != null) {
+                repository.removeHealthCheck(check);
+            }
+        }
     }
 
     private record PoolKey(String baseUrl, long connectTimeout, int maxConnections, SSLContextParameters ssl) {

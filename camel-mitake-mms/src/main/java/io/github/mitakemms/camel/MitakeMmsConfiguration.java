@@ -1,5 +1,7 @@
 package io.github.mitakemms.camel;
 
+import java.math.BigDecimal;
+
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
@@ -41,6 +43,8 @@ public class MitakeMmsConfiguration implements Cloneable {
     private String timeZone = "Asia/Taipei";
     @UriParam(label = "producer", defaultValue = "false")
     private boolean throwOnRejected;
+    @UriParam(label = "producer")
+    private String lowBalanceThreshold;
     @UriParam(label = "producer,advanced", defaultValue = "10000", javaType = "java.time.Duration")
     private long connectTimeout = 10_000;
     @UriParam(label = "producer,advanced", defaultValue = "30000", javaType = "java.time.Duration")
@@ -196,6 +200,32 @@ public class MitakeMmsConfiguration implements Cloneable {
      */
     public void setThrowOnRejected(boolean throwOnRejected) {
         this.throwOnRejected = throwOnRejected;
+    }
+
+    public String getLowBalanceThreshold() {
+        return lowBalanceThreshold;
+    }
+
+    /** The lowBalanceThreshold as a number, or null when it is not set. */
+    public BigDecimal lowBalanceThresholdValue() {
+        if (lowBalanceThreshold == null || lowBalanceThreshold.isBlank()) {
+            return null;
+        }
+        try {
+            return new BigDecimal(lowBalanceThreshold.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(
+                    "mitake-mms option lowBalanceThreshold must be a number of points, was '" + lowBalanceThreshold + "'");
+        }
+    }
+
+    /**
+     * Below this many points left on the account, as the latest push reported them (accountPoints), the producer's
+     * health check is DOWN, and a line is logged once when the balance crosses it (and once when it recovers). Unset,
+     * the balance is not watched.
+     */
+    public void setLowBalanceThreshold(String lowBalanceThreshold) {
+        this.lowBalanceThreshold = lowBalanceThreshold;
     }
 
     public long getConnectTimeout() {

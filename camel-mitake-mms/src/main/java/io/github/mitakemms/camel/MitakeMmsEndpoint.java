@@ -2,11 +2,14 @@ package io.github.mitakemms.camel;
 
 import io.github.mitakemms.camel.client.MitakeMmsGateway;
 import io.github.mitakemms.camel.consumer.MitakeMmsCallbackConsumer;
+import io.github.mitakemms.camel.monitoring.MitakeMmsStatistics;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Expression;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -18,10 +21,13 @@ import org.apache.camel.support.DefaultEndpoint;
  */
 @UriEndpoint(firstVersion = "1.0.0", scheme = "mitake-mms", title = "Mitake MMS", syntax = "mitake-mms:operation",
              category = { Category.MOBILE }, headersClass = MitakeMmsConstants.class)
+@ManagedResource(description = "Managed Mitake MMS endpoint")
 public class MitakeMmsEndpoint extends DefaultEndpoint implements EndpointServiceLocation {
 
     @UriParam
     private MitakeMmsConfiguration configuration;
+
+    private volatile MitakeMmsStatistics callbackStatistics;
 
     public MitakeMmsEndpoint(String uri, MitakeMmsComponent component, MitakeMmsConfiguration configuration) {
         super(uri, component);
@@ -86,6 +92,7 @@ public class MitakeMmsEndpoint extends DefaultEndpoint implements EndpointServic
                                                    + "' is a constant");
             }
         }
+        configuration.lowBalanceThresholdValue();
         if (configuration.getMaxConnections() < 1) {
             throw new IllegalArgumentException(
                     "mitake-mms option maxConnections must be at least 1, was " + configuration.getMaxConnections());
@@ -117,6 +124,158 @@ public class MitakeMmsEndpoint extends DefaultEndpoint implements EndpointServic
 
     public void setConfiguration(MitakeMmsConfiguration configuration) {
         this.configuration = configuration;
+    }
+
+    /**
+     * The counters of this callback endpoint's consumer, created (and published to Micrometer when it is there) on the
+     * first call.
+     *
+     * @param name the consumer's route id
+     */
+    public MitakeMmsStatistics callbackStatistics(String name) {
+        MitakeMmsStatistics s = callbackStatistics;
+        if (s == null) {
+            synchronized (this) {
+                s = callbackStatistics;
+                if (s == null) {
+                    s = new MitakeMmsStatistics(name != null ? name : getId(), null);
+                    getComponent().metrics().callback(s);
+                    callbackStatistics = s;
+                }
+            }
+        }
+        return s;
+    }
+
+    /** The counters of this callback endpoint's consumer, or null before it was created. */
+    public MitakeMmsStatistics callbackStatistics() {
+        return callbackStatistics;
+    }
+
+    /** The counters this endpoint shows: its account's for a producer, its own for the callback consumer. */
+    private MitakeMmsStatistics statistics() {
+        if (configuration.getOperation() == MitakeMmsOperation.callback) {
+            MitakeMmsStatistics s = callbackStatistics;
+            return s != null ? s : EMPTY;
+        }
+        MitakeMmsGateway gateway = getComponent().existingGateway(configuration);
+        return gateway != null ? gateway.statistics() : EMPTY;
+    }
+
+    private static final MitakeMmsStatistics EMPTY = new MitakeMmsStatistics("none", null);
+
+    @ManagedAttribute(description = "Push calls made to the gateway by the account")
+    public long getPushCalls() {
+        return statistics().pushCalls();
+    }
+
+    @ManagedAttribute(description = "Push calls the gateway answered with a batch")
+    public long getPushesAccepted() {
+        return statistics().pushesAccepted();
+    }
+
+    @ManagedAttribute(description = "Pushes that failed")
+    public long getPushesRefused() {
+        return statistics().pushesRefused();
+    }
+
+    @ManagedAttribute(description = "Pushes that failed, by API code (or HTTP status, I/O)")
+    public String getPushesRefusedByCode() {
+        return statistics().pushesRefusedByCode().toString();
+    }
+
+    @ManagedAttribute(description = "Destinations the gateway took")
+    public long getDestinationsAccepted() {
+        return statistics().destinationsAccepted();
+    }
+
+    @ManagedAttribute(description = "Destinations the gateway refused, by code (Attachment 2)")
+    public String getDestinationsRefusedByCode() {
+        return statistics().destinationsRefusedByCode().toString();
+    }
+
+    @ManagedAttribute(description = "Destinations answered 2018: their cID was used before")
+    public long getDuplicates() {
+        return statistics().duplicates();
+    }
+
+    @ManagedAttribute(description = "Points the pushes cost")
+    public String getPointsSpent() {
+        return statistics().pointsSpent().toPlainString();
+    }
+
+    @ManagedAttribute(description = "Points left on the account as the latest push reported them")
+    public String getAccountPoints() {
+        java.math.BigDecimal p = statistics().accountPoints();
+        return p == null ? null : p.toPlainString();
+    }
+
+    @ManagedAttribute(description = "Query calls")
+    public long getQueries() {
+        return statistics().queries();
+    }
+
+    @ManagedAttribute(description = "Query calls that failed")
+    public long getQueriesFailed() {
+        return statistics().queriesFailed();
+    }
+
+    @ManagedAttribute(description = "Connections open to the gateway")
+    public int getOpenConnections() {
+        return statistics().gauges().openConnections();
+    }
+
+    @ManagedAttribute(description = "Calls the account may have at the gateway at once, learnt from 1007 answers")
+    public int getConcurrencyLimit() {
+        return statistics().gauges().concurrencyLimit();
+    }
+
+    @ManagedAttribute(description = "Calls at the gateway now")
+    public int getCallsInFlight() {
+        return statistics().gauges().inFlight();
+    }
+
+    @ManagedAttribute(description = "Calls answered 1007 (too many connections): not sent, made again")
+    public long getTooManyConnections() {
+        return statistics().gauges().tooManyConnections();
+    }
+
+    @ManagedAttribute(description = "Access tokens requested")
+    public long getTokenRequests() {
+        return statistics().gauges().tokenRequests();
+    }
+
+    @ManagedAttribute(description = "Seconds since the access token was obtained, -1 without one")
+    public long getTokenAgeSeconds() {
+        long age = statistics().gauges().tokenAgeMillis();
+        return age < 0 ? -1 : age / 1000;
+    }
+
+    @ManagedAttribute(description = "The code of the last failure")
+    public String getLastErrorCode() {
+        MitakeMmsStatistics.LastError e = statistics().lastError();
+        return e == null ? null : e.code();
+    }
+
+    @ManagedAttribute(description = "The last failure")
+    public String getLastError() {
+        MitakeMmsStatistics.LastError e = statistics().lastError();
+        return e == null ? null : e.message();
+    }
+
+    @ManagedAttribute(description = "Callbacks answered, by HTTP status")
+    public String getCallbacksByStatus() {
+        return statistics().callbacksByStatus().toString();
+    }
+
+    @ManagedAttribute(description = "Delivery reports routed")
+    public long getReportsRouted() {
+        return statistics().reportsRouted();
+    }
+
+    @ManagedAttribute(description = "Delivery reports acknowledged but not routed again")
+    public long getDuplicatesDropped() {
+        return statistics().duplicatesDropped();
     }
 
     /**

@@ -19,6 +19,7 @@ import org.apache.camel.support.DefaultProducer;
 public class MitakeMmsProducer extends DefaultProducer {
 
     private final Map<MitakeMmsOperation, ProducerOperation> operations = new EnumMap<>(MitakeMmsOperation.class);
+    private MitakeMmsGateway gateway;
 
     public MitakeMmsProducer(MitakeMmsEndpoint endpoint) {
         super(endpoint);
@@ -34,9 +35,20 @@ public class MitakeMmsProducer extends DefaultProducer {
         super.doStart();
         MitakeMmsConfiguration config = getEndpoint().getConfiguration();
         MitakeMmsGateway gateway = getEndpoint().gateway();
+        getEndpoint().getComponent().producerStarted(gateway, config);
+        this.gateway = gateway;
         operations.put(MitakeMmsOperation.push, new PushOperation(config, gateway, getEndpoint().cidSeedExpression()));
         operations.put(MitakeMmsOperation.queryBatchDR, new QueryBatchOperation(config, gateway));
         operations.put(MitakeMmsOperation.querySingleDR, new QuerySingleOperation(config, gateway));
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (gateway != null) {
+            getEndpoint().getComponent().producerStopped(gateway);
+            gateway = null;
+        }
+        super.doStop();
     }
 
     @Override

@@ -100,6 +100,18 @@ public class AccessTokenCache {
         return renewals;
     }
 
+    /** Whether a token is cached that has not expired: calls can use it without a token request. */
+    public boolean hasValidToken() {
+        AccessToken t = current;
+        return t != null && !t.hasExpired();
+    }
+
+    /** Milliseconds since the cached token was requested, or -1 when none is cached. */
+    public long ageMillis() {
+        AccessToken t = current;
+        return t == null ? -1 : (clock.getAsLong() - t.requestedAt) / 1_000_000L;
+    }
+
     private AccessToken renewIfStill(AccessToken seen) {
         AccessToken t = current;
         if (t != seen && t != null && clock.getAsLong() - t.renewAt < 0) {
@@ -123,7 +135,7 @@ public class AccessTokenCache {
         long expiresAt = requestedAt + lifetimeNanos - Math.min(MAX_SEND_MARGIN_NANOS, lifetimeNanos / 20);
         long margin = Math.min(renewBeforeNanos, lifetimeNanos / 2);
         LOG.debug("Obtained an access token for clientId {} valid for {} s", clientId, r.getExpiresIn());
-        return new AccessToken(r.getAccessToken(), expiresAt - margin, expiresAt, clock);
+        return new AccessToken(r.getAccessToken(), requestedAt, expiresAt - margin, expiresAt, clock);
     }
 
     private static long parseSeconds(String expiresIn) {
@@ -147,13 +159,15 @@ public class AccessTokenCache {
      */
     public static final class AccessToken {
         private final String value;
+        private final long requestedAt;
         private final long renewAt;
         private final long expiresAt;
         private final LongSupplier clock;
         private volatile boolean revoked;
 
-        AccessToken(String value, long renewAt, long expiresAt, LongSupplier clock) {
+        AccessToken(String value, long requestedAt, long renewAt, long expiresAt, LongSupplier clock) {
             this.value = value;
+            this.requestedAt = requestedAt;
             this.renewAt = renewAt;
             this.expiresAt = expiresAt;
             this.clock = clock;

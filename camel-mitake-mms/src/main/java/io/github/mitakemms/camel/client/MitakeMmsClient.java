@@ -60,6 +60,8 @@ public class MitakeMmsClient implements Closeable {
     /** Parsed once: parsing the URL again for every call costs a few per cent of a small push. */
     private final URI tokenUri;
     private final URI mmsUri;
+    private final String baseUrl;
+    private final int maxConnections;
     private final CloseableHttpClient http;
     private final PoolingHttpClientConnectionManager connections;
 
@@ -71,6 +73,8 @@ public class MitakeMmsClient implements Closeable {
      */
     public MitakeMmsClient(String baseUrl, long connectTimeout, int maxConnections, SSLContext sslContext) {
         String base = stripTrailingSlash(baseUrl);
+        this.baseUrl = base;
+        this.maxConnections = maxConnections;
         this.tokenUri = URI.create(base + TOKEN_PATH);
         this.mmsUri = URI.create(base + MMS_PATH);
         PoolingHttpClientConnectionManagerBuilder cm = PoolingHttpClientConnectionManagerBuilder.create()
@@ -262,6 +266,16 @@ public class MitakeMmsClient implements Closeable {
     /** How many connections are open to the gateway now, leased or idle. */
     public int openConnections() {
         return connections.getTotalStats().getLeased() + connections.getTotalStats().getAvailable();
+    }
+
+    /** The bound on connections open at once. */
+    public int maxConnections() {
+        return maxConnections;
+    }
+
+    /** The gateway's base URL. */
+    public String baseUrl() {
+        return baseUrl;
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.github.mitakemms.camel.consumer;
 
 import java.nio.charset.StandardCharsets;
 
+import io.github.mitakemms.camel.monitoring.MitakeMmsStatistics;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
 import org.slf4j.Logger;
@@ -24,8 +25,11 @@ final class CallbackProcessor implements Processor {
     private final ReportDispatch dispatch;
     private final ReportSink sink;
     private final RefusalLog refusals = new RefusalLog(LOG);
+    private final MitakeMmsStatistics statistics;
 
-    CallbackProcessor(SourceFilter sources, int maxBodySize, ReportDispatch dispatch, ReportSink sink) {
+    CallbackProcessor(SourceFilter sources, int maxBodySize, ReportDispatch dispatch, ReportSink sink,
+                      MitakeMmsStatistics statistics) {
+        this.statistics = statistics;
         this.sources = sources;
         this.maxBodySize = maxBodySize;
         this.dispatch = dispatch;
@@ -46,6 +50,8 @@ final class CallbackProcessor implements Processor {
             body = CallbackBody.read(httpExchange.getMessage(), maxBodySize);
             CallbackReports reports = ReportReader.read(body);
             ReportDispatch.Outcome outcome = dispatch.dispatch(reports.readable());
+            statistics.reportsRouted(outcome.routed);
+            statistics.duplicatesDropped(outcome.duplicates);
             handOver(reports);
             int unreadable = reports.unreadable().size();
             if (outcome.failed == 0) {
@@ -59,6 +65,8 @@ final class CallbackProcessor implements Processor {
                 status = 500;
                 text = "Error: " + outcome.failed + " of " + reports.total()
                        + " delivery report(s) could not be processed; send the callback again";
+                statistics.error("500", outcome.failed + " of " + reports.total() + " report(s) failed in the route: "
+                                        + describe(outcome.firstFailure));
                 LOG.warn("{} of {} delivery report(s) of a callback failed in the route; answered 500 so that the gateway"
                          + " sends it again. First failure: {}",
                         outcome.failed, reports.total(), describe(outcome.firstFailure));
@@ -66,6 +74,7 @@ final class CallbackProcessor implements Processor {
         } catch (CallbackRejectedException e) {
             status = e.getHttpStatus();
             text = reasonPhrase(status) + ": " + e.getMessage();
+            statistics.error(Integer.toString(status), e.getMessage());
             if (status == 400 || status == 413) {
                 // the body that could not be read, for a dead letter channel; never the oversized one
                 sink.unroutable("Mitake MMS callback refused with " + status, status == 400 ? refusedBody(body) : null, e);
@@ -78,8 +87,10 @@ final class CallbackProcessor implements Processor {
             }
             status = 500;
             text = "Error: the callback could not be processed; send it again";
+            statistics.error("500", describe(e));
             LOG.warn("Callback request answered 500: {}", describe(e), e);
         }
+        statistics.callback(status);
         CallbackResponse.write(httpExchange, status, text);
     }
 

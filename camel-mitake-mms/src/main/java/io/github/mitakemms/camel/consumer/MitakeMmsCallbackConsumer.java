@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.github.mitakemms.camel.MitakeMmsConfiguration;
 import io.github.mitakemms.camel.MitakeMmsEndpoint;
+import io.github.mitakemms.camel.monitoring.CallbackHealthCheck;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelContextAware;
 import org.apache.camel.Consumer;
@@ -68,12 +69,17 @@ public class MitakeMmsCallbackConsumer extends DefaultConsumer {
         ReportSink sink = new Sink();
         ReportClaims claims = new ReportClaims(configuration.getIdempotentRepository());
         handler = new CallbackProcessor(sources, configuration.getMaxBodySize(),
-                ReportDispatch.of(configuration.isSplitReports(), claims, sink), sink);
+                ReportDispatch.of(configuration.isSplitReports(), claims, sink), sink,
+                getEndpoint().callbackStatistics(getRouteId()));
     }
 
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        // readiness, as Camel's consumer checks ask it of consumers (camel.health.consumersEnabled)
+        if (getHealthCheck() == null) {
+            setHealthCheck(new CallbackHealthCheck("mitake-mms-consumer-" + getRouteId(), () -> httpConsumer));
+        }
         MitakeMmsConfiguration configuration = getEndpoint().getConfiguration();
         IdempotentRepository repository = configuration.getIdempotentRepository();
         if (repository != null) {

@@ -34,7 +34,10 @@ enum FaultCase {
 
     /** requestTimeout of the reliability tests, in milliseconds: far above any healthy call on a busy machine. */
     static final int REQUEST_TIMEOUT = 10_000;
-    /** requestTimeout of the DELAY_PAST_TIMEOUT case, short to keep the suite fast. */
+    /**
+     * requestTimeout of the DELAY_PAST_TIMEOUT case, and of CODE_1007 (made again inside the producer while the timeout
+     * lasts), short to keep the suite fast.
+     */
     static final int SHORT_REQUEST_TIMEOUT = 1_000;
     /** How late DELAY_PAST_TIMEOUT answers. */
     static final int DELAY = 2_000;
@@ -49,7 +52,8 @@ enum FaultCase {
 
     /** The endpoint option that gives the case its requestTimeout: the short one only where the case needs it. */
     String timeoutOption() {
-        return "&requestTimeout=" + (this == DELAY_PAST_TIMEOUT ? SHORT_REQUEST_TIMEOUT : REQUEST_TIMEOUT);
+        return "&requestTimeout="
+               + (this == DELAY_PAST_TIMEOUT || this == CODE_1007 ? SHORT_REQUEST_TIMEOUT : REQUEST_TIMEOUT);
     }
 
     boolean retryable() {

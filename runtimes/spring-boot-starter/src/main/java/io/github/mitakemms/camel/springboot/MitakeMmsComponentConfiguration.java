@@ -101,6 +101,13 @@ public class MitakeMmsComponentConfiguration extends ComponentConfigurationPrope
     private String subject;
 
     /**
+     * Below this many points left on the account, as the latest push reported them (accountPoints), the producer's
+     * health check is DOWN, and a line is logged once when the balance crosses it (and once when it recovers). Unset,
+     * the balance is not watched.
+     */
+    private String lowBalanceThreshold;
+
+    /**
      * Whether a push in which the gateway refused some destinations (codes of Attachment 2 of the API) fails the
      * exchange. When false the refusals are reported in the result body.
      */
@@ -262,6 +269,14 @@ public class MitakeMmsComponentConfiguration extends ComponentConfigurationPrope
 
     public void setLazyStartProducer(Boolean lazyStartProducer) {
         this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public String getLowBalanceThreshold() {
+        return lowBalanceThreshold;
+    }
+
+    public void setLowBalanceThreshold(String lowBalanceThreshold) {
+        this.lowBalanceThreshold = lowBalanceThreshold;
     }
 
     public String getProjectName() {
