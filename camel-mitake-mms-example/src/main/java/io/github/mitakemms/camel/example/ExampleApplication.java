@@ -31,7 +31,7 @@ public final class ExampleApplication {
      * @param callbackReports reports of callbacks this run routed to the database
      */
     public record Result(int exitCode, List<Summary> summaries, Path workDir, String databaseUrl,
-                         GatewayLedger.Counts gateway, int pushCalls, int callbackReports) {
+                         GatewayLedger.Counts gateway, int pushCalls, int callbackReports, List<String> health) {
     }
 
     private ExampleApplication() {
@@ -85,7 +85,8 @@ public final class ExampleApplication {
                     monitor == null ? "?" : monitor.getFailedCampaigns(), pushFailures, unfinished);
         }
         return new Result(ok ? 0 : 1, summaries, lifecycle.workDir(), lifecycle.databaseUrl(), gateway,
-                monitor == null ? 0 : monitor.getPushCalls(), lifecycle.reports() == null ? 0 : lifecycle.reports().getCallbackReports());
+                monitor == null ? 0 : monitor.getPushCalls(), lifecycle.reports() == null ? 0 : lifecycle.reports().getCallbackReports(),
+                lifecycle.health());
     }
 
     /** A free port on the loopback interface. */

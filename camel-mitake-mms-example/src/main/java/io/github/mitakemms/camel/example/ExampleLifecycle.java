@@ -6,10 +6,16 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.github.mitakemms.camel.example.simulator.GatewayLedger;
 import io.github.mitakemms.camel.example.simulator.GatewaySimulator;
+import io.github.mitakemms.camel.monitoring.MitakeMmsConsole;
+import org.apache.camel.CamelContext;
+import org.apache.camel.console.DevConsole;
+import org.apache.camel.health.HealthCheck;
+import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.main.BaseMainSupport;
 import org.apache.camel.main.MainListenerSupport;
 import org.apache.camel.main.MainSupport;
@@ -25,6 +31,8 @@ import org.slf4j.LoggerFactory;
  * embedded simulator is closed.
  */
 public class ExampleLifecycle extends MainListenerSupport {
+
+    private List<String> health;
 
     private static final Logger LOG = LoggerFactory.getLogger(ExampleLifecycle.class);
     private static final List<String> SAMPLE_FILES = List.of("campaign.properties", "recipients.csv", "spring-sale.png");
@@ -112,12 +120,35 @@ public class ExampleLifecycle extends MainListenerSupport {
         }
     }
 
+    /**
+     * Before the context stops: Camel's health checks (the account's readiness and the callback's) and the component's
+     * dev console, as an operator would read them at /observe/health and in the console.
+     */
+    @Override
+    public void beforeStop(BaseMainSupport main) {
+        CamelContext context = main.getCamelContext();
+        health = new ArrayList<>();
+        for (HealthCheck.Result r : HealthCheckHelper.invoke(context)) {
+            String line = r.getCheck().getId() + ": " + r.getState() + r.getMessage().map(m -> " (" + m + ")").orElse("");
+            health.add(line);
+            LOG.info("health {}", line);
+        }
+        MitakeMmsConsole console = new MitakeMmsConsole();
+        console.setCamelContext(context);
+        LOG.info("mitake-mms console:\n{}", console.call(DevConsole.MediaType.TEXT));
+    }
+
     @Override
     public void afterStop(BaseMainSupport main) {
         if (simulator != null) {
             gatewayCounts = simulator.counts();
             simulator.close();
         }
+    }
+
+    /** The health checks' answers before the context stopped, one line each. */
+    List<String> health() {
+        return health == null ? List.of() : health;
     }
 
     CampaignMonitor monitor() {

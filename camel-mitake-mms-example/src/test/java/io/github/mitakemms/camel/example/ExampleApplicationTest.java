@@ -168,6 +168,8 @@ class ExampleApplicationTest {
     }
 
     private void assertSampleCampaign(ExampleApplication.Result result) throws Exception {
+        // the account's readiness, as /observe/health shows it: the token works and the balance is above the threshold
+        assertThat(result.health()).anySatisfy(h -> assertThat(h).startsWith("mitake-mms-producer-").contains(": UP"));
         assertThat(result.exitCode()).isZero();
         assertThat(result.summaries()).hasSize(1);
         Summary s = result.summaries().get(0);
