@@ -7,7 +7,6 @@ import io.github.mitakemms.camel.MitakeMmsConfiguration;
 import io.github.mitakemms.camel.MitakeMmsConstants;
 import io.github.mitakemms.camel.MitakeMmsOperation;
 import io.github.mitakemms.camel.binding.MessageBinding;
-import io.github.mitakemms.camel.client.MitakeMmsClient;
 import io.github.mitakemms.camel.client.MitakeMmsGateway;
 import io.github.mitakemms.camel.exception.MitakeMmsValidationException;
 import io.github.mitakemms.camel.model.ApiCode;
@@ -24,7 +23,7 @@ import org.apache.camel.Message;
 public final class QueryBatchOperation extends QueryOperation {
 
     public QueryBatchOperation(MitakeMmsConfiguration config, MitakeMmsGateway gateway) {
-        super(MitakeMmsOperation.queryBatchDR, gateway, MitakeMmsClient.timeout(config.getRequestTimeout()));
+        super(MitakeMmsOperation.queryBatchDR, config, gateway);
     }
 
     @Override

@@ -3,8 +3,10 @@ package io.github.mitakemms.camel.producer;
 import java.util.Collection;
 import java.util.List;
 
+import io.github.mitakemms.camel.MitakeMmsConfiguration;
 import io.github.mitakemms.camel.MitakeMmsOperation;
 import io.github.mitakemms.camel.binding.MessageBinding;
+import io.github.mitakemms.camel.client.MitakeMmsClient;
 import io.github.mitakemms.camel.client.MitakeMmsGateway;
 import io.github.mitakemms.camel.model.BatchQuery;
 import io.github.mitakemms.camel.model.DeliveryReport;
@@ -18,10 +20,10 @@ abstract class QueryOperation implements ProducerOperation {
     private final MitakeMmsGateway gateway;
     private final RequestConfig timeout;
 
-    QueryOperation(MitakeMmsOperation operation, MitakeMmsGateway gateway, RequestConfig timeout) {
+    QueryOperation(MitakeMmsOperation operation, MitakeMmsConfiguration config, MitakeMmsGateway gateway) {
         this.operation = operation;
         this.gateway = gateway;
-        this.timeout = timeout;
+        this.timeout = MitakeMmsClient.timeout(config.getRequestTimeout());
     }
 
     List<DeliveryReport> query(BatchQuery query) {

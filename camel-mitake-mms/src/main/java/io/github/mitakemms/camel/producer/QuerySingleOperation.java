@@ -9,7 +9,6 @@ import io.github.mitakemms.camel.MitakeMmsConfiguration;
 import io.github.mitakemms.camel.MitakeMmsConstants;
 import io.github.mitakemms.camel.MitakeMmsOperation;
 import io.github.mitakemms.camel.binding.MessageBinding;
-import io.github.mitakemms.camel.client.MitakeMmsClient;
 import io.github.mitakemms.camel.client.MitakeMmsGateway;
 import io.github.mitakemms.camel.exception.MitakeMmsValidationException;
 import io.github.mitakemms.camel.model.ApiCode;
@@ -28,7 +27,7 @@ import org.apache.camel.Message;
 public final class QuerySingleOperation extends QueryOperation {
 
     public QuerySingleOperation(MitakeMmsConfiguration config, MitakeMmsGateway gateway) {
-        super(MitakeMmsOperation.querySingleDR, gateway, MitakeMmsClient.timeout(config.getRequestTimeout()));
+        super(MitakeMmsOperation.querySingleDR, config, gateway);
     }
 
     @Override
