@@ -347,7 +347,8 @@ public final class BenchMain {
     }
 
     /** The figures of one contender in one case. */
-    record Figures(double perSecond, double p50Millis, double p99Millis, double bytesPerOp, double cpuMicrosPerOp) {
+    record Figures(double perSecond, double p50Millis, double p99Millis, double bytesPerOp, double cpuMicrosPerOp,
+                   double jitMillis) {
 
         /** Of a run with one contender: throughput by Little's law, JMH's sampled latencies and its profilers. */
         static Figures of(RunResult r) {
@@ -357,7 +358,8 @@ public final class BenchMain {
             Statistics st = r.getPrimaryResult().getStatistics();
             // ops per second of THREADS closed-loop senders: threads / mean latency
             return new Figures(THREADS * 1000.0 / st.getMean(), st.getPercentile(50), st.getPercentile(99),
-                    secondary(r, "gc.alloc.rate.norm"), secondary(r, CpuTimeProfiler.NAME));
+                    secondary(r, "gc.alloc.rate.norm"), secondary(r, CpuTimeProfiler.NAME),
+                    secondary(r, CpuTimeProfiler.JIT));
         }
 
         /** Of one contender of a run in turns (see {@link Turns.Turn#store}). */
@@ -365,7 +367,7 @@ public final class BenchMain {
             double ops = number(p, "measuredOps");
             double nanos = number(p, "measuredNanos");
             return new Figures(ops * 1e9 / nanos, number(p, "p50Millis"), number(p, "p99Millis"),
-                    number(p, "allocatedBytes") / ops, number(p, "cpuNanos") / 1000.0 / ops);
+                    number(p, "allocatedBytes") / ops, number(p, "cpuNanos") / 1000.0 / ops, Double.NaN);
         }
 
         private static double secondary(RunResult r, String name) {
@@ -408,9 +410,10 @@ public final class BenchMain {
                 return "  " + caseName() + " " + contender + ": FAILED " + problems;
             }
             return String.format(Locale.ROOT,
-                    "  %s %-9s %8.0f msg/s  p50 %7.2f ms  p99 %7.2f ms  %,11.0f B/push  %7.0f us CPU/push  tokens %d  pushes %d  resent %d  %d s  load %s%s%s",
+                    "  %s %-9s %8.0f msg/s  p50 %7.2f ms  p99 %7.2f ms  %,11.0f B/push  %7.0f us CPU/push  JIT %s ms  tokens %d  pushes %d  resent %d  %d s  load %s%s%s",
                     caseName(), contender, figures.perSecond, figures.p50Millis, figures.p99Millis, figures.bytesPerOp,
-                    figures.cpuMicrosPerOp, tokenCalls, pushes, transportRetries, seconds, load,
+                    figures.cpuMicrosPerOp, Double.isNaN(figures.jitMillis) ? "-" : String.format(Locale.ROOT, "%.0f", figures.jitMillis),
+                    tokenCalls, pushes, transportRetries, seconds, load,
                     retried == null ? "" : "  (run retried)", problems.isEmpty() ? "" : "  PROBLEMS " + problems);
         }
     }
@@ -441,9 +444,12 @@ public final class BenchMain {
     }
 
     static final class Settings {
-        // the Camel contenders have much more code to compile than the raw client: on 2 cores, with other work on the
-        // machine, C2 needs 10 to 20 s before they run at their steady state
-        int warmupIterations = 18;
+        // the Camel contenders have much more code to compile than the raw client: on 2 cores shared with 16 senders and
+        // the gateway, C2 finishes compiling their push path only after 20 to 25 s; the column "JIT ms while measured"
+        // shows whether it had
+        int warmupIterations = 30;
+        // in turns every contender's code is compiled while the others run: the warmup is shared
+        int turnsWarmupIterations = 24;
         int warmupSeconds = 1;
         int measureIterations = 5;
         int measureSeconds = 1;
@@ -459,7 +465,7 @@ public final class BenchMain {
          */
         Settings inTurns(int n) {
             Settings copy = copy();
-            copy.warmupIterations = quick ? n : (warmupIterations + 6 + n - 1) / n * n;
+            copy.warmupIterations = quick ? n : (turnsWarmupIterations + n - 1) / n * n;
             copy.warmupSeconds = warmupSeconds;
             copy.measureIterations = quick ? 2 * n : measureIterations * 2 * n;
             return copy;
@@ -476,6 +482,7 @@ public final class BenchMain {
         private Settings copy() {
             Settings copy = new Settings();
             copy.warmupIterations = warmupIterations;
+            copy.turnsWarmupIterations = turnsWarmupIterations;
             copy.warmupSeconds = warmupSeconds;
             copy.measureIterations = measureIterations;
             copy.measureSeconds = measureSeconds;
@@ -511,6 +518,7 @@ public final class BenchMain {
                     } else if (a.startsWith("warmup=")) {
                         String[] v = a.substring(7).split("x");
                         s.warmupIterations = Integer.parseInt(v[0]);
+                        s.turnsWarmupIterations = s.warmupIterations + 6;
                         s.warmupSeconds = Integer.parseInt(v[1]);
                     } else if (a.startsWith("measure=")) {
                         String[] v = a.substring(8).split("x");
@@ -705,22 +713,22 @@ public final class BenchMain {
                     turns.warmupIterations, turns.warmupSeconds, turns.measureIterations, turns.measureSeconds,
                     took.toMinutes(), took.toSecondsPart()));
             sb.append("| payload | gateway latency | contender | measured | messages/s | of the limit | p50 ms | p99 ms | bytes/push "
-                      + "| CPU µs/push | token requests | pushes | pushes resent | run retried | load avg |\n");
-            sb.append("|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
+                      + "| CPU µs/push | JIT ms while measured | token requests | pushes | pushes resent | run retried | load avg |\n");
+            sb.append("|---|---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|\n");
             for (PushRow r : push) {
                 String measured = r.inTurns ? "in turns" : "alone";
                 String retried = r.retried == null ? "no" : "yes: " + r.retried.replace("|", "/");
                 if (r.figures == null) {
-                    sb.append(String.format(Locale.ROOT, "| %s | %d ms | %s | %s | failed twice | | | | | | | | | %s | |%n",
+                    sb.append(String.format(Locale.ROOT, "| %s | %d ms | %s | %s | failed twice | | | | | | | | | | %s | |%n",
                             r.payload, r.latency, r.contender, measured, retried));
                     continue;
                 }
                 Figures f = r.figures;
                 PushRow limit = find(r.payload, r.latency, "limit");
                 String ofLimit = limit == null ? "" : String.format(Locale.ROOT, "%.2f", f.perSecond / limit.figures.perSecond);
-                sb.append(String.format(Locale.ROOT, "| %s | %d ms | %s | %s | %.0f | %s | %.2f | %.2f | %,.0f | %.0f | %d | %d | %s | %s | %s |%n",
+                sb.append(String.format(Locale.ROOT, "| %s | %d ms | %s | %s | %.0f | %s | %.2f | %.2f | %,.0f | %.0f | %s | %d | %d | %s | %s | %s |%n",
                         r.payload, r.latency, r.contender, measured, f.perSecond, ofLimit, f.p50Millis, f.p99Millis, f.bytesPerOp,
-                        f.cpuMicrosPerOp, r.tokenCalls, r.pushes, r.transportRetries < 0 ? "?" : Long.toString(r.transportRetries),
+                        f.cpuMicrosPerOp, Double.isNaN(f.jitMillis) ? "" : String.format(Locale.ROOT, "%.0f", f.jitMillis), r.tokenCalls, r.pushes, r.transportRetries < 0 ? "?" : Long.toString(r.transportRetries),
                         retried, r.load));
             }
             if (!callback.isEmpty()) {

@@ -14,6 +14,12 @@ public final class JvmCounters {
                 ? os.getProcessCpuTime() : -1;
     }
 
+    /** Milliseconds the JIT compilers have spent so far; -1 when the JVM cannot tell. */
+    public static long compilationMillis() {
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
+    }
+
     /** Bytes allocated in the heap by every thread since the JVM started, terminated threads included. */
     public static long allocatedBytes() {
         return ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads

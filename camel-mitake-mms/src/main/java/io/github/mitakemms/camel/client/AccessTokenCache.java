@@ -159,6 +159,8 @@ public class AccessTokenCache {
      */
     public static final class AccessToken {
         private final String value;
+        /** The authorization header's value, made once rather than for every call. */
+        private final String authorization;
         private final long requestedAt;
         private final long renewAt;
         private final long expiresAt;
@@ -167,10 +169,16 @@ public class AccessTokenCache {
 
         AccessToken(String value, long requestedAt, long renewAt, long expiresAt, LongSupplier clock) {
             this.value = value;
+            this.authorization = "bearer " + value;
             this.requestedAt = requestedAt;
             this.renewAt = renewAt;
             this.expiresAt = expiresAt;
             this.clock = clock;
+        }
+
+        /** The value of the authorization header that carries this token. */
+        public String authorization() {
+            return authorization;
         }
 
         public String value() {

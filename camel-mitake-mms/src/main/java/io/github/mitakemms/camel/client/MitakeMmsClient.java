@@ -129,7 +129,7 @@ public class MitakeMmsClient implements Closeable {
      */
     public PushResponse push(String clientId, AccessTokenCache.AccessToken token, MmsMessage message,
                              RequestConfig timeout) {
-        return call("push", mmsRequest("push", clientId, token.value(), message, timeout), token, PushResponse.class);
+        return call("push", mmsRequest("push", clientId, token.authorization(), message, timeout), token, PushResponse.class);
     }
 
     /**
@@ -138,15 +138,15 @@ public class MitakeMmsClient implements Closeable {
      */
     public QueryResponse query(String actionType, String clientId, AccessTokenCache.AccessToken token, BatchQuery query,
                                RequestConfig timeout) {
-        return call(actionType, mmsRequest(actionType, clientId, token.value(), query, timeout), token,
+        return call(actionType, mmsRequest(actionType, clientId, token.authorization(), query, timeout), token,
                 QueryResponse.class);
     }
 
-    private HttpPost mmsRequest(String actionType, String clientId, String accessToken, Object body,
+    private HttpPost mmsRequest(String actionType, String clientId, String authorization, Object body,
                                 RequestConfig timeout) {
         HttpPost post = new HttpPost(mmsUri);
         post.setConfig(timeout);
-        post.setHeader("authorization", "bearer " + accessToken);
+        post.setHeader("authorization", authorization);
         post.setHeader("clientID", clientId);
         post.setHeader("actionType", actionType);
         post.setEntity(json(body));

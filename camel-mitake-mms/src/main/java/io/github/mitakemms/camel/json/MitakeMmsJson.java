@@ -9,6 +9,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.mitakemms.camel.model.Attachment;
@@ -33,9 +34,17 @@ public final class MitakeMmsJson {
     private MitakeMmsJson() {
     }
 
+    /** A reader per type, made once: looking the type's deserializer up again costs a share of a small call. */
+    private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+            return MAPPER.readerFor(type);
+        }
+    };
+
     /** Reads a response or callback body into the given type. */
     public static <T> T read(byte[] json, Class<T> type) throws IOException {
-        return MAPPER.readValue(LenientJson.normalize(json), type);
+        return READERS.get(type).readValue(LenientJson.normalize(json));
     }
 
     /**
@@ -48,29 +57,46 @@ public final class MitakeMmsJson {
         return out;
     }
 
-    /** About the size of the JSON of a value, a little over for a push, whose attachments make nearly all of it. */
+    /**
+     * The most bytes the JSON of a value can take: for a push, counted from its fields (each string as Jackson escapes
+     * it, the base64 as it is), so the buffer is about the size of the body and does not grow; for anything else a small
+     * buffer that grows as needed.
+     */
     static int estimateSize(Object value) {
         if (!(value instanceof MmsMessage m)) {
             return 256;
         }
-        long size = 512 + 6L * (length(m.getSubject()) + length(m.getContent()) + length(m.getProjectName()));
+        // braces, commas and the keys of every field the message may have
+        long size = 128 + jsonLength(m.getSubject()) + jsonLength(m.getContent()) + jsonLength(m.getOrderTime())
+                    + jsonLength(m.getExpireTime()) + jsonLength(m.getProjectName());
         List<Destination> destinations = m.getDestinations();
         if (destinations != null) {
             for (Destination d : destinations) {
-                size += 32 + length(d == null ? null : d.getTo()) + 3L * length(d == null ? null : d.getCId());
+                size += d == null ? 5 : 20 + jsonLength(d.getTo()) + jsonLength(d.getCId());
             }
         }
         List<Attachment> attachments = m.getAttachments();
         if (attachments != null) {
             for (Attachment a : attachments) {
-                size += 64 + (a == null ? 0 : a.getContentLength() + 3L * length(a.getAttachName()));
+                // base64 needs no escaping; other content is checked as it is written, and grows the buffer if it must
+                size += a == null ? 5 : 56 + jsonLength(a.getAttachType()) + jsonLength(a.getAttachName())
+                                        + a.getContentLength();
             }
         }
         return (int) Math.min(size, Integer.MAX_VALUE - 16);
     }
 
-    private static int length(String s) {
-        return s == null ? 0 : s.length();
+    /** The most bytes a string takes in JSON as Jackson writes it (UTF-8, control characters and quotes escaped). */
+    static int jsonLength(String s) {
+        if (s == null) {
+            return 0;
+        }
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            n += c < 0x20 || c == '"' || c == '\\' ? 6 : c < 0x80 ? 1 : c < 0x800 ? 2 : 3;
+        }
+        return n;
     }
 
     /** A byte array output stream that lends its array. */

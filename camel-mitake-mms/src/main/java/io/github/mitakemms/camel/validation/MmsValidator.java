@@ -1,10 +1,10 @@
 package io.github.mitakemms.camel.validation;
 
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.format.ResolverStyle;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -69,7 +69,11 @@ public final class MmsValidator {
             fail("subject", "is required", ApiCode.SUBJECT_MISSING);
         }
         int length = length(subject);
-        boolean ascii = subject.chars().allMatch(c -> c >= 0x20 && c < 0x7F);
+        boolean ascii = true;
+        for (int i = 0; i < subject.length() && ascii; i++) {
+            char c = subject.charAt(i);
+            ascii = c >= 0x20 && c < 0x7F;
+        }
         int max = ascii ? SUBJECT_MAX_ASCII : SUBJECT_MAX_OTHER;
         if (length > max) {
             fail("subject", ascii
@@ -84,7 +88,7 @@ public final class MmsValidator {
         if (value == null) {
             return null;
         }
-        if (value.length() != 14 || !value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+        if (value.length() != 14 || !digits(value, 0)) {
             fail(field, "format yyyyMMddHHmmss (14 digits), was '" + value + "'", formatCode);
         }
         try {
@@ -101,26 +105,27 @@ public final class MmsValidator {
         }
         for (int i = 0; i < attachments.size(); i++) {
             Attachment a = attachments.get(i);
-            String f = "attachments[" + i + "].";
             if (a == null) {
                 fail("attachments[" + i + "]", "must not be null, at least one attachment is required", ApiCode.ATTACHMENT_MISSING);
             }
             if (a.getContentLength() == 0) {
-                fail(f + "attachContent", "is required (the file's bytes, base64-encoded)", ApiCode.ATTACH_CONTENT_MISSING);
+                fail(field("attachments", i, "attachContent"), "is required (the file's bytes, base64-encoded)",
+                        ApiCode.ATTACH_CONTENT_MISSING);
             }
             if (a.getAttachType() == null || a.getAttachType().isBlank()) {
-                fail(f + "attachType", "is required (jpg, jpeg, png, gif or mp3)", ApiCode.ATTACH_TYPE_MISSING);
+                fail(field("attachments", i, "attachType"), "is required (jpg, jpeg, png, gif or mp3)",
+                        ApiCode.ATTACH_TYPE_MISSING);
             }
             if (a.getAttachName() == null || a.getAttachName().isBlank()) {
-                fail(f + "attachName", "is required", ApiCode.ATTACH_NAME_MISSING);
+                fail(field("attachments", i, "attachName"), "is required", ApiCode.ATTACH_NAME_MISSING);
             }
             if (length(a.getAttachName()) > ATTACH_NAME_MAX) {
-                fail(f + "attachName", "at most " + ATTACH_NAME_MAX + " characters, was " + length(a.getAttachName()),
+                fail(field("attachments", i, "attachName"), "at most " + ATTACH_NAME_MAX + " characters, was " + length(a.getAttachName()),
                         ApiCode.ATTACH_NAME_TOO_LONG);
             }
             String type = a.getAttachType().toLowerCase(Locale.ROOT);
             if (!AttachmentTypes.SUPPORTED.contains(type)) {
-                fail(f + "attachType", "one of jpg, jpeg, png, gif, mp3, was '" + a.getAttachType() + "'", ApiCode.ATTACHMENT_INVALID);
+                fail(field("attachments", i, "attachType"), "one of jpg, jpeg, png, gif, mp3, was '" + a.getAttachType() + "'", ApiCode.ATTACHMENT_INVALID);
             }
         }
     }
@@ -129,12 +134,11 @@ public final class MmsValidator {
     private static void attachmentContents(List<Attachment> attachments) {
         for (int i = 0; i < attachments.size(); i++) {
             Attachment a = attachments.get(i);
-            String f = "attachments[" + i + "].attachContent";
             String type = a.getAttachType().toLowerCase(Locale.ROOT);
             // content the component encoded, or checked before and not set since, is not checked again
             int bad = a.checkBase64();
             if (bad >= 0) {
-                fail(f, "must be base64 (alphabet A-Z a-z 0-9 + /, padded with = to a multiple of 4 characters, "
+                fail(field("attachments", i, "attachContent"), "must be base64 (alphabet A-Z a-z 0-9 + /, padded with = to a multiple of 4 characters, "
                         + "no line breaks), "
                         + (bad < a.getContentLength()
                                 ? "the character at position " + bad + " is not"
@@ -144,7 +148,7 @@ public final class MmsValidator {
             byte[] head = a.leadingBytes();
             String sniffed = AttachmentTypes.sniff(head, head.length);
             if (!AttachmentTypes.sameType(type, sniffed)) {
-                fail(f, "content must be " + type + " as attachType says, but its leading bytes "
+                fail(field("attachments", i, "attachContent"), "content must be " + type + " as attachType says, but its leading bytes "
                         + (sniffed == null ? "are none of jpg, png, gif, mp3" : "show " + sniffed),
                         ApiCode.ATTACHMENT_INVALID);
             }
@@ -167,37 +171,39 @@ public final class MmsValidator {
         if (destinations == null || destinations.isEmpty()) {
             fail("destinations", "at least one destination (to) is required", ApiCode.NUMBER_MISSING);
         }
-        SortedMap<Integer, ApiCode> refused = new TreeMap<>();
+        SortedMap<Integer, ApiCode> refused = Collections.emptySortedMap();
         String firstField = null;
         String firstProblem = null;
         Map<String, Integer> cIds = new HashMap<>();
         for (int i = 0; i < destinations.size(); i++) {
             Destination d = destinations.get(i);
-            String f = "destinations[" + i + "].";
             String to = d == null ? null : d.getTo();
-            String problem = null;
+            ApiCode code = null;
             if (to == null || to.isBlank()) {
-                refused.put(i, ApiCode.NUMBER_MISSING);
-                problem = "a phone number is required";
+                code = ApiCode.NUMBER_MISSING;
             } else if (to.length() > PHONE_MAX) {
-                refused.put(i, ApiCode.NUMBER_TOO_LONG);
-                problem = "at most " + PHONE_MAX + " characters, was " + to.length();
+                code = ApiCode.NUMBER_TOO_LONG;
             } else if (!isPhone(to)) {
-                refused.put(i, ApiCode.NUMBER_INVALID);
-                problem = "digits with an optional leading +";
+                code = ApiCode.NUMBER_INVALID;
             }
-            if (problem != null && firstField == null) {
-                firstField = f + "to";
-                firstProblem = problem;
+            if (code != null) {
+                if (refused.isEmpty()) {
+                    refused = new TreeMap<>();
+                    firstField = field("destinations", i, "to");
+                    firstProblem = code == ApiCode.NUMBER_MISSING ? "a phone number is required"
+                            : code == ApiCode.NUMBER_TOO_LONG ? "at most " + PHONE_MAX + " characters, was " + to.length()
+                            : "digits with an optional leading +";
+                }
+                refused.put(i, code);
             }
             String cId = d == null ? null : d.getCId();
             if (cId != null && !cId.isEmpty()) {
                 if (length(cId) > CID_MAX) {
-                    fail(f + "cID", "at most " + CID_MAX + " characters, was " + length(cId), ApiCode.CID_TOO_LONG);
+                    fail(field("destinations", i, "cID"), "at most " + CID_MAX + " characters, was " + length(cId), ApiCode.CID_TOO_LONG);
                 }
                 Integer earlier = cIds.putIfAbsent(cId, i);
                 if (earlier != null) {
-                    fail(f + "cID", "must be unique in the push, repeats the cID of destinations[" + earlier + "]",
+                    fail(field("destinations", i, "cID"), "must be unique in the push, repeats the cID of destinations[" + earlier + "]",
                             ApiCode.CID_DUPLICATE);
                 }
             }
@@ -211,11 +217,12 @@ public final class MmsValidator {
 
     private static boolean isPhone(String to) {
         int start = to.startsWith("+") ? 1 : 0;
-        if (to.length() == start) {
-            return false;
-        }
-        for (int i = start; i < to.length(); i++) {
-            char c = to.charAt(i);
+        return to.length() > start && digits(to, start);
+    }
+
+    private static boolean digits(String s, int from) {
+        for (int i = from; i < s.length(); i++) {
+            char c = s.charAt(i);
             if (c < '0' || c > '9') {
                 return false;
             }
@@ -223,12 +230,35 @@ public final class MmsValidator {
         return true;
     }
 
+    /** The name of a field of one element of a list, made only for a message. */
+    private static String field(String list, int index, String name) {
+        return list + "[" + index + "]." + name;
+    }
+
     private static int length(String s) {
         return s == null ? 0 : s.codePointCount(0, s.length());
     }
 
     private static long utf8Length(String s) {
-        return s == null ? 0 : s.getBytes(StandardCharsets.UTF_8).length;
+        if (s == null) {
+            return 0;
+        }
+        long n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x80) {
+                n++;
+            } else if (c < 0x800) {
+                n += 2;
+            } else if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
+                n += 4;
+                i++;
+            } else {
+                // a lone surrogate is written as '?', one byte, as String.getBytes does
+                n += Character.isSurrogate(c) ? 1 : 3;
+            }
+        }
+        return n;
     }
 
     private static void fail(String field, String rule, ApiCode code) {

@@ -24,4 +24,25 @@ class MitakeMmsJsonTest {
         assertThat(MitakeMmsJson.estimateSize(msg)).isGreaterThanOrEqualTo(buffer.size());
         assertThat(buffer.array()).hasSize(MitakeMmsJson.estimateSize(msg));
     }
+
+    @Test
+    void estimatesASmallPushCloseToItsJsonWhateverItsTextHolds() throws Exception {
+        String[] texts = { "Hello", "你好 world", "a \"quoted\" \\ line\nand a tab\t and \u0001", "😀 emoji", "" };
+        for (String text : texts) {
+            MmsMessage msg = new MmsMessage().to("0911111111", "3f2b1c9e-0000-4000-8000-000000000001")
+                    .to("0922222222", "3f2b1c9e-0000-4000-8000-000000000002");
+            msg.setSubject(text);
+            msg.setContent(text + text);
+            msg.setProjectName(text);
+            msg.setOrderTime("20261130235959");
+            msg.attach(Attachment.of("a.png", new byte[600]));
+
+            MitakeMmsJson.Buffer buffer = MitakeMmsJson.writeToBuffer(msg);
+
+            assertThat(buffer.array()).as(text).hasSize(MitakeMmsJson.estimateSize(msg));
+            assertThat(MitakeMmsJson.estimateSize(msg)).as(text)
+                    .isGreaterThanOrEqualTo(buffer.size())
+                    .isLessThanOrEqualTo(buffer.size() + 128);
+        }
+    }
 }
