@@ -8,6 +8,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BiConsumer;
 
@@ -96,7 +97,8 @@ public final class MitakeMmsStatistics {
     private final LongAdder duplicates = new LongAdder();
     private final LongAdder queries = new LongAdder();
     private final LongAdder queriesFailed = new LongAdder();
-    private BigDecimal pointsSpent = BigDecimal.ZERO;
+    /** Added to without a lock: every push of every thread adds its cost. */
+    private final AtomicReference<BigDecimal> pointsSpent = new AtomicReference<>(BigDecimal.ZERO);
     private volatile BigDecimal accountPoints;
     private volatile long accountPointsAt;
 
@@ -154,9 +156,7 @@ public final class MitakeMmsStatistics {
         }
         duplicates.add(duplicateCount);
         if (costPoints != null) {
-            synchronized (this) {
-                pointsSpent = pointsSpent.add(costPoints);
-            }
+            pointsSpent.accumulateAndGet(costPoints, BigDecimal::add);
         }
         if (account != null) {
             accountPoints(account);
@@ -302,8 +302,8 @@ public final class MitakeMmsStatistics {
         return queriesFailed.sum();
     }
 
-    public synchronized BigDecimal pointsSpent() {
-        return pointsSpent;
+    public BigDecimal pointsSpent() {
+        return pointsSpent.get();
     }
 
     /** The points left as the latest push reported them, or null before the first. */

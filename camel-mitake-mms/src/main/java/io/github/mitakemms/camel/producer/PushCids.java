@@ -22,7 +22,7 @@ import org.apache.camel.Message;
  * <li>the header {@link MitakeMmsConstants#CIDS} set by anyone but an earlier push of this exchange (a dead-letter queue
  * handing the message back, a route) gives the cIDs by position;</li>
  * <li>with {@code cidSeed}, a cID derived from the seed's value, the position and the number;</li>
- * <li>else a random UUID.</li>
+ * <li>else a random UUID ({@link RandomUuids}).</li>
  * </ol>
  * Every destination's cID, in order, is put in the header {@link MitakeMmsConstants#CIDS} before the first call, so it
  * is on the message when the push fails. A push that completed leaves its header behind, but a later push on the same
@@ -66,7 +66,7 @@ final class PushCids {
             if (isEmpty(d.getCId())) {
                 String cId = given != null ? given.get(i) : null;
                 if (isEmpty(cId) && generate) {
-                    cId = seedValue != null ? derive(seedValue, i, numbers.get(i)) : UUID.randomUUID().toString();
+                    cId = seedValue != null ? derive(seedValue, i, numbers.get(i)) : RandomUuids.next().toString();
                 }
                 d.setCId(isEmpty(cId) ? null : cId);
             }
