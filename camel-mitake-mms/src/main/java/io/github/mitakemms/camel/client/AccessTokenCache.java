@@ -181,10 +181,6 @@ public class AccessTokenCache {
             return authorization;
         }
 
-        public String value() {
-            return value;
-        }
-
         /** Whether the token's lifetime has run out, or the gateway said it expired: it must not be sent any more. */
         public boolean hasExpired() {
             return revoked || clock.getAsLong() - expiresAt >= 0;

@@ -31,9 +31,6 @@ public final class MitakeMmsJson {
 
     private static final ObjectWriter WRITER = MAPPER.writer();
 
-    private MitakeMmsJson() {
-    }
-
     /** A reader per type, made once: looking the type's deserializer up again costs a share of a small call. */
     private static final ClassValue<ObjectReader> READERS = new ClassValue<>() {
         @Override
@@ -41,6 +38,9 @@ public final class MitakeMmsJson {
             return MAPPER.readerFor(type);
         }
     };
+
+    private MitakeMmsJson() {
+    }
 
     /** Reads a response or callback body into the given type. */
     public static <T> T read(byte[] json, Class<T> type) throws IOException {
@@ -58,9 +58,10 @@ public final class MitakeMmsJson {
     }
 
     /**
-     * The most bytes the JSON of a value can take: for a push, counted from its fields (each string as Jackson escapes
-     * it, the base64 as it is), so the buffer is about the size of the body and does not grow; for anything else a small
-     * buffer that grows as needed.
+     * The size of the buffer for the JSON of a value. For a push, counted from its fields: each string at most as long
+     * as Jackson escapes it, the attachments' content as it is (base64 needs no escaping), so the buffer is about the
+     * body's size and grows only for content that must be escaped. For anything else a small buffer that grows as
+     * needed.
      */
     static int estimateSize(Object value) {
         if (!(value instanceof MmsMessage m)) {

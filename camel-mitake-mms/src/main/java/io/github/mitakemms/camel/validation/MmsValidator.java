@@ -190,9 +190,7 @@ public final class MmsValidator {
                 if (refused.isEmpty()) {
                     refused = new TreeMap<>();
                     firstField = field("destinations", i, "to");
-                    firstProblem = code == ApiCode.NUMBER_MISSING ? "a phone number is required"
-                            : code == ApiCode.NUMBER_TOO_LONG ? "at most " + PHONE_MAX + " characters, was " + to.length()
-                            : "digits with an optional leading +";
+                    firstProblem = numberProblem(code, to);
                 }
                 refused.put(i, code);
             }
@@ -213,6 +211,15 @@ public final class MmsValidator {
                     refused.get(refused.firstKey()));
         }
         return refused;
+    }
+
+    /** The rule a refused number broke, for the message when no destination can be sent. */
+    private static String numberProblem(ApiCode code, String to) {
+        return switch (code) {
+            case NUMBER_MISSING -> "a phone number is required";
+            case NUMBER_TOO_LONG -> "at most " + PHONE_MAX + " characters, was " + to.length();
+            default -> "digits with an optional leading +";
+        };
     }
 
     private static boolean isPhone(String to) {
