@@ -28,7 +28,6 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.ChainElement;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
@@ -52,10 +51,6 @@ public class MitakeMmsClient implements Closeable {
     static final String MMS_PATH = "/msg/mms/json";
     /** Responses larger than this are not read: no gateway answer comes near it. */
     private static final int MAX_RESPONSE_BYTES = 16 * 1024 * 1024;
-    /** Context attribute: the access token of the call, checked again once a connection is leased. */
-    private static final String TOKEN_ATTRIBUTE = "io.github.mitakemms.accessToken";
-    /** Context attribute set when the call was not sent because its token had expired meanwhile. */
-    private static final String NOT_SENT_ATTRIBUTE = "io.github.mitakemms.notSent";
 
     /** Parsed once: parsing the URL again for every call costs a few per cent of a small push. */
     private final URI tokenUri;
@@ -120,7 +115,7 @@ public class MitakeMmsClient implements Closeable {
         HttpPost post = new HttpPost(tokenUri);
         post.setConfig(timeout);
         post.setEntity(json(new TokenRequest(clientId, clientSecret)));
-        return call("token", post, null, TokenResponse.class);
+        return call("token", post, TokenResponse.class);
     }
 
     /**
@@ -129,7 +124,7 @@ public class MitakeMmsClient implements Closeable {
      */
     public PushResponse push(String clientId, AccessTokenCache.AccessToken token, MmsMessage message,
                              RequestConfig timeout) {
-        return call("push", mmsRequest("push", clientId, token.authorization(), message, timeout), token, PushResponse.class);
+        return call("push", mmsRequest("push", clientId, token, message, timeout), PushResponse.class);
     }
 
     /**
@@ -138,15 +133,14 @@ public class MitakeMmsClient implements Closeable {
      */
     public QueryResponse query(String actionType, String clientId, AccessTokenCache.AccessToken token, BatchQuery query,
                                RequestConfig timeout) {
-        return call(actionType, mmsRequest(actionType, clientId, token.authorization(), query, timeout), token,
-                QueryResponse.class);
+        return call(actionType, mmsRequest(actionType, clientId, token, query, timeout), QueryResponse.class);
     }
 
-    private HttpPost mmsRequest(String actionType, String clientId, String authorization, Object body,
+    private HttpPost mmsRequest(String actionType, String clientId, AccessTokenCache.AccessToken token, Object body,
                                 RequestConfig timeout) {
-        HttpPost post = new HttpPost(mmsUri);
+        MmsPost post = new MmsPost(mmsUri, token);
         post.setConfig(timeout);
-        post.setHeader("authorization", authorization);
+        post.setHeader("authorization", token.authorization());
         post.setHeader("clientID", clientId);
         post.setHeader("actionType", actionType);
         post.setEntity(json(body));
@@ -162,15 +156,10 @@ public class MitakeMmsClient implements Closeable {
         }
     }
 
-    private <T extends ApiResponse> T call(String action, HttpPost post, AccessTokenCache.AccessToken token,
-                                           Class<T> type) {
+    private <T extends ApiResponse> T call(String action, HttpPost post, Class<T> type) {
         RawResponse raw;
-        HttpClientContext context = HttpClientContext.create();
-        if (token != null) {
-            context.setAttribute(TOKEN_ATTRIBUTE, token);
-        }
         try {
-            raw = http.execute(post, context, response -> new RawResponse(response.getCode(), body(response.getEntity())));
+            raw = http.execute(post, response -> new RawResponse(response.getCode(), body(response.getEntity())));
         } catch (InterruptedIOException e) {
             throw new MitakeMmsRetryableException("Mitake MMS " + action + " timed out: " + e.getClass().getSimpleName()
                                                   + " " + e.getMessage(), null, null, 0, e);
@@ -178,7 +167,7 @@ public class MitakeMmsClient implements Closeable {
             throw new MitakeMmsRetryableException("Mitake MMS " + action + " I/O error: " + e.getClass().getSimpleName()
                                                   + " " + e.getMessage(), null, null, 0, e);
         }
-        if (Boolean.TRUE.equals(context.getAttribute(NOT_SENT_ATTRIBUTE))) {
+        if (post instanceof MmsPost mms && mms.notSent) {
             throw new ApiFailures.TokenNotSentException(action);
         }
         return parse(action, raw, type);
@@ -191,9 +180,8 @@ public class MitakeMmsClient implements Closeable {
     private static ClassicHttpResponse refuseExpiredToken(ClassicHttpRequest request, ExecChain.Scope scope,
                                                           ExecChain chain)
             throws IOException, HttpException {
-        if (scope.clientContext.getAttribute(TOKEN_ATTRIBUTE) instanceof AccessTokenCache.AccessToken token
-                && token.hasExpired()) {
-            scope.clientContext.setAttribute(NOT_SENT_ATTRIBUTE, Boolean.TRUE);
+        if (scope.originalRequest instanceof MmsPost post && post.token.hasExpired()) {
+            post.notSent = true;
             scope.execRuntime.markConnectionReusable(null, TimeValue.ofSeconds(30));
             scope.execRuntime.releaseEndpoint();
             return new BasicClassicHttpResponse(599, "Not sent");
@@ -292,6 +280,24 @@ public class MitakeMmsClient implements Closeable {
     }
 
     record RawResponse(int status, byte[] body) {
+    }
+
+    /**
+     * A call to /msg/mms/json with the token in its authorization header, for the check once a connection is leased;
+     * carried by the request rather than by a context of its own, which the client would otherwise make per call.
+     */
+    private static final class MmsPost extends HttpPost {
+
+        private static final long serialVersionUID = 1L;
+
+        private final transient AccessTokenCache.AccessToken token;
+        /** Set when the token expired while the call waited for a connection: nothing was sent. */
+        private volatile boolean notSent;
+
+        MmsPost(URI uri, AccessTokenCache.AccessToken token) {
+            super(uri);
+            this.token = token;
+        }
     }
 
     /** Body of the token call. Its toString never shows the secret. */

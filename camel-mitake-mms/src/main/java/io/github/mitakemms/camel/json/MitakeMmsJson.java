@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.mitakemms.camel.model.Attachment;
 import io.github.mitakemms.camel.model.Destination;
 import io.github.mitakemms.camel.model.MmsMessage;
+import io.github.mitakemms.camel.model.PushResponse;
 
 /**
  * Reads and writes the API's JSON. Reading is lenient as the gateway needs: trailing commas, leading zeros and bare
@@ -42,8 +44,19 @@ public final class MitakeMmsJson {
     private MitakeMmsJson() {
     }
 
-    /** Reads a response or callback body into the given type. */
+    /** Reads a response or callback body into the given type; null when the body is JSON null. */
     public static <T> T read(byte[] json, Class<T> type) throws IOException {
+        byte[] normalized = LenientJson.normalize(json);
+        if (type == PushResponse.class) {
+            try (JsonParser p = MAPPER.createParser(normalized)) {
+                return type.cast(PushResponseReader.read(p));
+            }
+        }
+        return READERS.get(type).readValue(normalized);
+    }
+
+    /** Reads with the mapper alone, whatever the type: what {@link PushResponseReader} is held to. */
+    static <T> T readWithMapper(byte[] json, Class<T> type) throws IOException {
         return READERS.get(type).readValue(LenientJson.normalize(json));
     }
 

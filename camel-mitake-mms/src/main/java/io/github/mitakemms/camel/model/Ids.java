@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdScalarSerializer;
 
@@ -38,6 +39,26 @@ public final class Ids {
         return true;
     }
 
+    /**
+     * The id at the parser's current token: a JSON string or integer as its text, trimmed; null for JSON null or when
+     * empty.
+     *
+     * @throws MismatchedInputException for any other token
+     */
+    public static String read(JsonParser p) throws IOException {
+        JsonToken t = p.currentToken();
+        if (t == JsonToken.VALUE_NULL) {
+            return null;
+        }
+        if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT) {
+            String text = p.getText().trim();
+            return text.isEmpty() ? null : text;
+        }
+        throw MismatchedInputException.from(p, String.class,
+                "an id must be a JSON string or integer, was " + t + " (field " + p.currentName() + ")");
+    }
+
+    /** {@link #read(JsonParser)} for the mapper. */
     public static final class Reader extends StdScalarDeserializer<String> {
 
         private static final long serialVersionUID = 1L;
@@ -48,12 +69,7 @@ public final class Ids {
 
         @Override
         public String deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
-            JsonToken t = p.currentToken();
-            if (t == JsonToken.VALUE_STRING || t == JsonToken.VALUE_NUMBER_INT) {
-                String text = p.getText().trim();
-                return text.isEmpty() ? null : text;
-            }
-            return (String) ctxt.handleUnexpectedToken(String.class, p);
+            return read(p);
         }
     }
 

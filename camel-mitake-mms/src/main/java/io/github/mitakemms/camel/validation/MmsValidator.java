@@ -34,6 +34,8 @@ public final class MmsValidator {
     public static final int CID_MAX = 36;
     /** The longest phone number taken: an international number of 15 digits with its + and a few digits of margin. */
     public static final int PHONE_MAX = 20;
+    /** Up to this many destinations, repeated cIDs are looked for without a map. */
+    private static final int FEW_DESTINATIONS = 8;
 
     private static final DateTimeFormatter STRICT = DateTimeFormatter.ofPattern("uuuuMMddHHmmss")
             .withResolverStyle(ResolverStyle.STRICT);
@@ -167,6 +169,17 @@ public final class MmsValidator {
         }
     }
 
+    /** The position of the first destination before i with the same cID, or null. */
+    private static Integer earlierCid(List<Destination> destinations, int i, String cId) {
+        for (int j = 0; j < i; j++) {
+            Destination d = destinations.get(j);
+            if (d != null && cId.equals(d.getCId())) {
+                return j;
+            }
+        }
+        return null;
+    }
+
     private static SortedMap<Integer, ApiCode> destinations(List<Destination> destinations) {
         if (destinations == null || destinations.isEmpty()) {
             fail("destinations", "at least one destination (to) is required", ApiCode.NUMBER_MISSING);
@@ -174,7 +187,8 @@ public final class MmsValidator {
         SortedMap<Integer, ApiCode> refused = Collections.emptySortedMap();
         String firstField = null;
         String firstProblem = null;
-        Map<String, Integer> cIds = new HashMap<>();
+        // a few destinations are checked against each other, more through a map
+        Map<String, Integer> cIds = destinations.size() > FEW_DESTINATIONS ? new HashMap<>() : null;
         for (int i = 0; i < destinations.size(); i++) {
             Destination d = destinations.get(i);
             String to = d == null ? null : d.getTo();
@@ -199,7 +213,7 @@ public final class MmsValidator {
                 if (length(cId) > CID_MAX) {
                     fail(field("destinations", i, "cID"), "at most " + CID_MAX + " characters, was " + length(cId), ApiCode.CID_TOO_LONG);
                 }
-                Integer earlier = cIds.putIfAbsent(cId, i);
+                Integer earlier = cIds != null ? cIds.putIfAbsent(cId, i) : earlierCid(destinations, i, cId);
                 if (earlier != null) {
                     fail(field("destinations", i, "cID"), "must be unique in the push, repeats the cID of destinations[" + earlier + "]",
                             ApiCode.CID_DUPLICATE);

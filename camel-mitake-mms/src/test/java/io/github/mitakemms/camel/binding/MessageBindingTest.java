@@ -814,4 +814,26 @@ class MessageBindingTest {
         assertThat(t).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(MitakeMmsConstants.TO).hasMessageContaining("java.lang.Long");
     }
+
+    @Test
+    void splitsAToStringAsCamelsIteratorDoes() {
+        String[] values = { "0911111111", "0911111111,0922222222", " 0911111111 , 0922222222 ", "a,,b", ",a,", ",", "",
+                " ", " , ", "a, ,b", "\u2003,a,\u2003b\u2003", "a;b", "[a, b]", "a\tb,\nc\n", "${header.x},y",
+                "a,b,c,d,e,f,g,h,i,j,k" };
+        for (String value : values) {
+            List<String> camel = new ArrayList<>();
+            try {
+                for (Object o : org.apache.camel.support.ObjectHelper.createIterable(value, ",")) {
+                    if (o != null && !o.toString().isBlank()) {
+                        camel.add(o.toString().trim());
+                    }
+                }
+            } catch (StringIndexOutOfBoundsException e) {
+                // Camel's iterator fails on a lone comma: nothing but commas is no destination
+                assertThat(value.replace(",", "")).as(value).isBlank();
+            }
+            assertThat(MessageBinding.destinations(value, MitakeMmsConstants.TO)).as(value)
+                    .extracting(Destination::getTo).containsExactlyElementsOf(camel);
+        }
+    }
 }

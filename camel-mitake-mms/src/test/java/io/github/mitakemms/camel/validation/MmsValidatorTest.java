@@ -690,6 +690,24 @@ class MmsValidatorTest {
     }
 
     @Test
+    void duplicateCIdIsFoundInPushesOfEverySizeAndNamesTheFirstOccurrence() {
+        for (int size : new int[] { 2, 8, 9, 40, 500 }) {
+            MmsMessage m = valid();
+            m.getDestinations().clear();
+            for (int i = 0; i < size; i++) {
+                m.to(String.format("09%08d", i), "cid-" + i);
+            }
+            m.getDestinations().get(size - 1).setCId("cid-" + (size / 2 - 1));
+            if (size > 2) {
+                m.getDestinations().get(size - 2).setCId("cid-" + (size / 2 - 1));
+            }
+            MitakeMmsValidationException e = assertFails(m,
+                    "destinations[" + (size > 2 ? size - 2 : size - 1) + "].cID", "2018", "unique");
+            assertThat(e.getMessage()).as("size " + size).contains("destinations[" + (size / 2 - 1) + "]");
+        }
+    }
+
+    @Test
     void emptyCIdsCountAsNoneAndAreNotDuplicates() {
         MmsMessage m = valid();
         m.to("0922222222", "").to("0933333333", "");
