@@ -585,6 +585,17 @@ public final class BenchMain {
                         v = component.figures.cpuMicrosPerOp / hc5.figures.cpuMicrosPerOp;
                         put("cpu_per_push_component_vs_hc5_" + c, v, "(information)", true);
                     }
+                    PushRow camelHc5 = find(payload, latency, "camel-hc5");
+                    if (hc5 != null && camelHc5 != null) {
+                        put("bytes_per_push_camel_hc5_vs_hc5_" + c, camelHc5.figures.bytesPerOp / hc5.figures.bytesPerOp,
+                                "(information)", true);
+                    }
+                    if (camelHc5 != null && component != null) {
+                        put("throughput_component_vs_camel_hc5_" + c, component.figures.perSecond / camelHc5.figures.perSecond,
+                                "(information)", true);
+                        put("bytes_per_push_component_vs_camel_hc5_" + c,
+                                component.figures.bytesPerOp / camelHc5.figures.bytesPerOp, "(information)", true);
+                    }
                     if (route != null && component != null) {
                         double v = component.figures.perSecond / route.figures.perSecond;
                         put("throughput_component_vs_route_" + c, v, ">= 1.0", v >= 1.0);
@@ -598,7 +609,7 @@ public final class BenchMain {
                         for (String contender : CONTENDERS) {
                             PushRow r = find(payload, latency, contender);
                             if (r != null && r != limit) {
-                                put("throughput_" + contender + "_vs_limit_" + c, r.figures.perSecond / limit.figures.perSecond,
+                                put("throughput_" + contender.replace('-', '_') + "_vs_limit_" + c, r.figures.perSecond / limit.figures.perSecond,
                                         "(information)", true);
                             }
                         }

@@ -28,7 +28,7 @@ public class PushBenchmark {
     /** The bound on connections to the gateway, the same for every contender. */
     public static final int MAX_CONNECTIONS = 16;
 
-    @Param({ "limit", "hc5", "jdk", "component", "route" })
+    @Param({ "limit", "hc5", "camel-hc5", "jdk", "component", "route" })
     public String contender;
 
     @Param({ "1KB", "300KB" })
@@ -58,6 +58,7 @@ public class PushBenchmark {
             case "component" -> new ComponentSender(baseUrl, clientId, payload, MAX_CONNECTIONS);
             case "limit" -> new LimitSender(baseUrl, clientId, payload);
             case "hc5" -> new Hc5Sender(baseUrl, clientId, payload, MAX_CONNECTIONS);
+            case "camel-hc5" -> new CamelFloorSender(baseUrl, clientId, payload, MAX_CONNECTIONS);
             case "jdk" -> new JdkSender(baseUrl, clientId, payload);
             case "route" -> new RouteSender(baseUrl, clientId, payload, MAX_CONNECTIONS);
             default -> throw new IllegalArgumentException("No contender " + contender);

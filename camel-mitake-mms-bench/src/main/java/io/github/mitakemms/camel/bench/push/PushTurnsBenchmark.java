@@ -36,7 +36,7 @@ import org.openjdk.jmh.infra.IterationParams;
 @OutputTimeUnit(TimeUnit.SECONDS)
 public class PushTurnsBenchmark {
 
-    public static final String[] CONTENDERS = { "limit", "hc5", "jdk", "component", "route" };
+    public static final String[] CONTENDERS = { "limit", "hc5", "camel-hc5", "jdk", "component", "route" };
 
     @Param({ "1KB", "300KB" })
     public String payload;
