@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.util.List;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -66,8 +67,19 @@ public final class MitakeMmsJson {
      */
     public static Buffer writeToBuffer(Object value) throws IOException {
         Buffer out = new Buffer(estimateSize(value));
-        WRITER.writeValue((OutputStream) out, value);
+        if (value instanceof MmsMessage m && MmsMessageWriter.canWrite(m)) {
+            try (JsonGenerator g = MAPPER.createGenerator((OutputStream) out)) {
+                MmsMessageWriter.write(m, g);
+            }
+        } else {
+            WRITER.writeValue((OutputStream) out, value);
+        }
         return out;
+    }
+
+    /** Writes with the mapper alone, whatever the value: what {@link MmsMessageWriter} is held to. */
+    static byte[] writeWithMapper(Object value) throws IOException {
+        return WRITER.writeValueAsBytes(value);
     }
 
     /**

@@ -14,7 +14,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
  * needs no JSON escaping, else as Jackson always writes a String. The type is written in lower case, as the API lists
  * the types.
  */
-final class AttachmentWriter extends StdSerializer<Attachment> {
+public final class AttachmentWriter extends StdSerializer<Attachment> {
 
     private static final long serialVersionUID = 1L;
     /** Below this length the check costs about what it saves. */
@@ -26,6 +26,11 @@ final class AttachmentWriter extends StdSerializer<Attachment> {
 
     @Override
     public void serialize(Attachment value, JsonGenerator gen, SerializerProvider provider) throws IOException {
+        write(value, gen);
+    }
+
+    /** Writes the attachment as an object, the same with or without the mapper. */
+    public static void write(Attachment value, JsonGenerator gen) throws IOException {
         gen.writeStartObject(value);
         if (value.hasContent()) {
             gen.writeFieldName("attachContent");
